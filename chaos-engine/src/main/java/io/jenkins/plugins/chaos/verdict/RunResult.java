@@ -1,0 +1,49 @@
+package io.jenkins.plugins.chaos.verdict;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one run produced. Plain serializable values, so that a run can travel from a Jenkins agent back
+ * to the controller and be written as the journal.
+ *
+ * @param experiment  the experiment's name
+ * @param environment where it ran (staging, prod-eu, playground), part of alert dedup keys
+ * @param runId       unique id, also the label on every chaos resource the run created
+ * @param startedAt   start of the run
+ * @param finishedAt  end of the run, after recovery
+ * @param faults      every fault applied
+ * @param checks      every check with its verdict
+ * @param timeline    per-second samples of the failover probe (empty when no such probe ran)
+ * @param abortReason why a stop condition ended the fault early; null when it was not aborted
+ * @param notes       anything else the operator should know (dry run, sweeps, alert delivery problems)
+ */
+public record RunResult(String experiment, String environment, String runId, Instant startedAt, Instant finishedAt,
+                        List<FaultRecord> faults, List<CheckResult> checks, List<TimelinePoint> timeline,
+                        String abortReason, List<String> notes) implements Serializable {
+
+    public RunResult {
+        faults = faults == null ? List.of() : List.copyOf(faults);
+        checks = checks == null ? List.of() : List.copyOf(checks);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** The worst verdict of all checks; a run that checked nothing passed only if it also injected nothing wrongly. */
+    public Verdict verdict() {
+        Verdict worst = Verdict.PASSED;
+        for (CheckResult check : checks) {
+            worst = worst.worst(check.verdict());
+        }
+        return worst;
+    }
+
+    public boolean aborted() {
+        return abortReason != null;
+    }
+
+    public long count(Verdict verdict) {
+        return checks.stream().filter(c -> c.verdict() == verdict).count();
+    }
+}
