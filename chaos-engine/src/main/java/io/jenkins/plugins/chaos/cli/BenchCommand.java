@@ -1,0 +1,39 @@
+package io.jenkins.plugins.chaos.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Performance harness; numbers go in issue notes, never into unit tests. */
+@Command(name = "bench", description = "Benchmarks against the embedded playground.",
+        subcommands = {BenchCommand.Faults.class})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "faults", description = "Fault lifecycle through the engine vs the same raw fabric8 "
+            + "create/get/delete calls, as a ratio.")
+    static final class Faults implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--iterations", defaultValue = "30", description = "lifecycles to time (default: ${DEFAULT-VALUE})")
+        int iterations;
+
+        @Override
+        public Integer call() throws Exception {
+            FaultLifecycleBench.Result result = FaultLifecycleBench.run(iterations);
+            spec.commandLine().getOut().println(result.describe());
+            return 0;
+        }
+    }
+}

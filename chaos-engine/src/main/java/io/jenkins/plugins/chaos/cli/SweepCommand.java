@@ -1,0 +1,47 @@
+package io.jenkins.plugins.chaos.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.chaos.engine.ExitCode;
+import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.fault.Sweeper;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Removes chaos resources that runs of this engine left behind. */
+@Command(name = "sweep", description = "Delete chaos resources this engine created and left behind (expired ones by "
+        + "default). Exit 0 when nothing of ours is stuck, 4 otherwise.")
+final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "kubeconfig to use")
+    Path kubeconfig;
+
+    @Option(names = "--namespace", paramLabel = "NS", description = "only this namespace (default: all)")
+    String namespace;
+
+    @Option(names = "--all", description = "delete all of our resources, not only expired ones")
+    boolean all;
+
+    @Option(names = "--force", description = "release resources stuck on Chaos Mesh's finalizer (cleanFinalizer=forced)")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        try (KubernetesClient client = KubernetesClients.from(kubeconfig)) {
+            RunListener listener = RunListener.printingTo(new java.io.PrintStream(
+                    new WriterOutputStream(spec.commandLine().getOut()), true, java.nio.charset.StandardCharsets.UTF_8));
+            Sweeper.SweepResult result = new Sweeper(client, listener).sweep(namespace, !all, force, Instant.now());
+            listener.info("Sweep done: " + result.deleted().size() + " deleted, " + result.forced().size()
+                    + " released from finalizers, " + result.stuck().size() + " stuck, " + result.kept().size()
+                    + " kept" + (all ? "" : " (not expired yet; --all deletes them too)"));
+            return result.stuck().isEmpty() ? ExitCode.PASSED : ExitCode.INFRASTRUCTURE;
+        }
+    }
+}

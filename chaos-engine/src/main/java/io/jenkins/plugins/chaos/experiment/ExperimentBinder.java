@@ -1,0 +1,102 @@
+package io.jenkins.plugins.chaos.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a parsed experiment tree into an {@link Experiment}, recording every shape problem by field path. */
+final class ExperimentBinder {
+
+    static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "environment", "namespace",
+            "allowedNamespaces", "maxDuration", "injectionTimeout", "recoveryTimeout", "abortOn", "faults");
+
+    private final TreeReader reader;
+
+    ExperimentBinder(List<ValidationError> errors) {
+        this.reader = new TreeReader(errors);
+    }
+
+    Experiment bind(JsonNode root) {
+        Experiment experiment = new Experiment();
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            reader.error("", "the experiment is empty; it needs at least 'name' and 'faults'");
+            return experiment;
+        }
+        if (!root.isObject()) {
+            reader.error("", "an experiment must be a map of keys (name, faults, ...), not " + TreeReader.describe(root));
+            return experiment;
+        }
+        reader.rejectUnknownKeys(root, TOP_LEVEL_KEYS, "");
+        experiment.setName(reader.text(root, "name", ""));
+        experiment.setDescription(reader.text(root, "description", ""));
+        setIfPresent(reader.text(root, "environment", ""), experiment::setEnvironment);
+        setIfPresent(reader.text(root, "namespace", ""), experiment::setNamespace);
+        experiment.setAllowedNamespaces(reader.textList(root, "allowedNamespaces", ""));
+        setIfPresent(reader.text(root, "maxDuration", ""), experiment::setMaxDuration);
+        setIfPresent(reader.text(root, "injectionTimeout", ""), experiment::setInjectionTimeout);
+        setIfPresent(reader.text(root, "recoveryTimeout", ""), experiment::setRecoveryTimeout);
+        setIfPresent(reader.text(root, "abortOn", ""), experiment::setAbortOn);
+        experiment.setFaults(bindFaults(root.get("faults")));
+        return experiment;
+    }
+
+    private List<FaultSpec> bindFaults(JsonNode node) {
+        List<FaultSpec> faults = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return faults;
+        }
+        if (node.isObject()) {
+            // A single fault written without the list dash is common enough to accept.
+            faults.add(bindFault(node, "faults[0]"));
+            return faults;
+        }
+        if (!node.isArray()) {
+            reader.error("faults", "must be a list of faults, not " + TreeReader.describe(node));
+            return faults;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String path = TreeReader.index("faults", i);
+            if (!item.isObject()) {
+                reader.error(path, "a fault must be a map (kind, action, duration, selector, ...), not "
+                        + TreeReader.describe(item));
+                faults.add(new FaultSpec());
+                continue;
+            }
+            faults.add(bindFault(item, path));
+        }
+        return faults;
+    }
+
+    private FaultSpec bindFault(JsonNode item, String path) {
+        FaultSpec fault = new FaultSpec();
+        fault.setName(reader.text(item, "name", path));
+        fault.setKind(reader.text(item, "kind", path));
+        fault.setAction(reader.text(item, "action", path));
+        fault.setDuration(reader.text(item, "duration", path));
+        fault.setMode(reader.text(item, "mode", path));
+        fault.setValue(reader.text(item, "value", path));
+        fault.setNamespace(reader.text(item, "namespace", path));
+        fault.setSelector(reader.map(item, "selector", path));
+        fault.setManifest(reader.text(item, "manifest", path));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!FaultSpec.COMMON_KEYS.contains(field.getKey())) {
+                parameters.put(field.getKey(), TreeReader.toPlain(field.getValue()));
+            }
+        }
+        fault.setParameters(parameters);
+        return fault;
+    }
+
+    private static void setIfPresent(String value, java.util.function.Consumer<String> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+}

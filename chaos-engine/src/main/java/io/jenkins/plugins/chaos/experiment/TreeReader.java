@@ -1,0 +1,155 @@
+package io.jenkins.plugins.chaos.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads typed values out of a parsed YAML/JSON tree and, instead of stopping at the first problem as a data-binding
+ * library does, records every problem with its field path. That is what lets {@code chaos validate} list all
+ * mistakes of a file in one go.
+ */
+final class TreeReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final List<ValidationError> errors;
+
+    TreeReader(List<ValidationError> errors) {
+        this.errors = errors;
+    }
+
+    void error(String path, String message) {
+        errors.add(new ValidationError(path, message));
+    }
+
+    static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    static String index(String path, int i) {
+        return path + "[" + i + "]";
+    }
+
+    /** Reports keys that are not among the allowed ones, suggesting the closest allowed key. */
+    void rejectUnknownKeys(JsonNode object, Collection<String> allowed, String path) {
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String key = names.next();
+            if (!allowed.contains(key)) {
+                String suggestion = closest(key, allowed);
+                error(child(path, key), "unknown key" + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
+                        + "; allowed keys: " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    String text(JsonNode object, String key, String path) {
+        JsonNode node = object.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isValueNode()) {
+            error(child(path, key), "must be a single value, not " + describe(node));
+            return null;
+        }
+        return node.asText();
+    }
+
+    /** A list of texts; a single text is taken as a list of one, as Jenkinsfile authors often write it. */
+    List<String> textList(JsonNode object, String key, String path) {
+        JsonNode node = object.get(key);
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isValueNode()) {
+            out.add(node.asText());
+            return out;
+        }
+        if (!node.isArray()) {
+            error(child(path, key), "must be a list of values, not " + describe(node));
+            return out;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isValueNode() || item.isNull()) {
+                error(index(child(path, key), i), "must be a single value, not " + describe(item));
+            } else {
+                out.add(item.asText());
+            }
+        }
+        return out;
+    }
+
+    Map<String, Object> map(JsonNode object, String key, String path) {
+        JsonNode node = object.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            error(child(path, key), "must be a map of keys to values, not " + describe(node));
+            return null;
+        }
+        return toMap(node);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> toMap(JsonNode node) {
+        return MAPPER.convertValue(node, LinkedHashMap.class);
+    }
+
+    static Object toPlain(JsonNode node) {
+        return MAPPER.convertValue(node, Object.class);
+    }
+
+    static String describe(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "nothing";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "a map";
+        }
+        return "'" + node.asText() + "'";
+    }
+
+    static String closest(String key, Collection<String> allowed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : allowed) {
+            int distance = distance(key.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.chaos.fault;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.jenkins.plugins.chaos.experiment.FaultSpec;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the exact Chaos Mesh resource for an inline fault. The spec keys are Chaos Mesh's own, so the result is what
+ * an SRE would have written by hand; the only translation is HTTPChaos, whose "action" is not a Chaos Mesh field but
+ * selects which of {@code abort}, {@code delay}, {@code replace}, {@code patch} the spec carries.
+ */
+public final class ChaosSpecFactory {
+
+    private ChaosSpecFactory() {
+    }
+
+    public static GenericKubernetesResource build(FaultSpec fault, String resourceName, String namespace) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        boolean http = "HTTPChaos".equals(fault.getKind());
+        boolean stress = "StressChaos".equals(fault.getKind());
+        if (!http && !stress && fault.getAction() != null) {
+            spec.put("action", fault.getAction());
+        }
+        spec.put("mode", fault.getMode());
+        if (fault.getValue() != null) {
+            spec.put("value", fault.getValue());
+        }
+        spec.put("selector", new LinkedHashMap<>(fault.getSelector()));
+        spec.putAll(fault.getParameters());
+        if (http && "abort".equals(fault.getAction())) {
+            spec.put("abort", Boolean.TRUE);
+        }
+        spec.put("duration", fault.getDuration());
+
+        GenericKubernetesResource resource = new GenericKubernetesResource();
+        resource.setApiVersion(ChaosKind.API_VERSION);
+        resource.setKind(fault.getKind());
+        resource.setMetadata(new ObjectMetaBuilder().withName(resourceName).withNamespace(namespace).build());
+        resource.setAdditionalProperty("spec", spec);
+        return resource;
+    }
+
+    /** A DNS-1123 name from free text, as Kubernetes requires for metadata.name. */
+    public static String slug(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-");
+        lower = lower.replaceAll("^-+", "").replaceAll("-+$", "");
+        if (lower.isEmpty()) {
+            lower = "fault";
+        }
+        return lower.length() > 40 ? lower.substring(0, 40).replaceAll("-+$", "") : lower;
+    }
+}

@@ -1,0 +1,257 @@
+package io.jenkins.plugins.chaos.fault;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.engine.RunOptions;
+import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.experiment.ExperimentValidator;
+import io.jenkins.plugins.chaos.experiment.GoDuration;
+import io.jenkins.plugins.chaos.experiment.InvalidExperimentException;
+import io.jenkins.plugins.chaos.experiment.ValidationError;
+import io.jenkins.plugins.chaos.verdict.FaultRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Puts an experiment's faults in place and takes them away again. Injection is all or nothing: if any fault cannot
+ * be created or is not confirmed injected in time, or the thread is interrupted, everything already created is
+ * removed before the exception leaves. Removal never gives up early because of an interrupt: an aborted Jenkins
+ * build is exactly when the fault must go.
+ */
+public final class FaultInjector {
+
+    private final KubernetesClient client;
+    private final RunListener listener;
+    private final RunOptions options;
+    private Duration recoveryTimeout = GoDuration.parse(Experiment.DEFAULT_RECOVERY_TIMEOUT).orElseThrow();
+
+    public FaultInjector(KubernetesClient client, RunListener listener, RunOptions options) {
+        this.client = client;
+        this.listener = listener;
+        this.options = options;
+    }
+
+    /** The plan this run would apply, after validation and every guardrail; nothing is applied. */
+    public List<PlannedFault> plan(Experiment experiment, String runId) {
+        List<ValidationError> errors = new ArrayList<>(ExperimentValidator.validate(experiment));
+        if (!errors.isEmpty()) {
+            throw new InvalidExperimentException(errors);
+        }
+        List<PlannedFault> planned = FaultPlanner.plan(experiment, runId, cap(experiment), errors);
+        Set<String> allowed = new LinkedHashSet<>(experiment.getAllowedNamespaces());
+        allowed.addAll(options.allowedNamespaces());
+        errors.addAll(NamespaceGuard.check(client, planned, allowed));
+        if (!errors.isEmpty()) {
+            throw new InvalidExperimentException(errors);
+        }
+        return planned;
+    }
+
+    public InjectedFaults inject(Experiment experiment) throws InterruptedException, FaultInjectionException {
+        String runId = options.runId() != null ? options.runId() : ChaosLabels.newRunId();
+        recoveryTimeout = GoDuration.parse(experiment.getRecoveryTimeout()).orElse(recoveryTimeout);
+        Duration injectionTimeout = GoDuration.parse(experiment.getInjectionTimeout())
+                .orElse(GoDuration.parse(Experiment.DEFAULT_INJECTION_TIMEOUT).orElseThrow());
+        List<PlannedFault> planned = plan(experiment, runId);
+        if (options.dryRun()) {
+            return dryRun(planned, runId, experiment);
+        }
+        Map<ChaosResourceRef, PlannedFault> created = new LinkedHashMap<>();
+        List<ChaosResourceRef> registered = new ArrayList<>();
+        boolean complete = false;
+        try {
+            for (PlannedFault fault : planned) {
+                GenericKubernetesResource resource = labelled(fault, runId, experiment);
+                ChaosResourceRef ref = ChaosResourceRef.of(resource);
+                RecoveryRegistry.register(ref, client);
+                registered.add(ref);
+                listener.info("Injecting " + fault.describe());
+                create(resource, ref);
+                created.put(ref, fault);
+            }
+            Map<ChaosResourceRef, Instant> injectedAt = awaitInjected(created, injectionTimeout);
+            List<FaultRecord> records = new ArrayList<>();
+            created.forEach((ref, fault) -> records.add(new FaultRecord(fault.faultName(), ref.kind(), ref.namespace(),
+                    ref.name(), fault.describe(), injectedAt.get(ref), null, "injected")));
+            Instant last = injectedAt.values().stream().max(Instant::compareTo).orElse(Instant.now());
+            complete = true;
+            return new InjectedFaults(runId, List.copyOf(created.keySet()), records, last);
+        } catch (KubernetesClientException e) {
+            throw new FaultInjectionException("the Kubernetes API refused a fault (HTTP " + e.getCode() + "): "
+                    + options.secrets().redact(e.getMessage()), e);
+        } finally {
+            if (!complete && !registered.isEmpty()) {
+                // Every registered resource, not only the confirmed ones: a create whose answer was lost may still
+                // have reached the API server, and deleting what does not exist is harmless.
+                listener.warn("Injection did not complete; removing the " + created.size() + " fault(s) already created");
+                recover(registered);
+            }
+        }
+    }
+
+    private void create(GenericKubernetesResource resource, ChaosResourceRef ref) {
+        ChaosResources.of(client, ref.apiVersion(), ref.kind()).inNamespace(ref.namespace()).resource(resource).create();
+    }
+
+    private InjectedFaults dryRun(List<PlannedFault> planned, String runId, Experiment experiment) {
+        for (PlannedFault fault : planned) {
+            GenericKubernetesResource resource = labelled(fault, runId, experiment);
+            ChaosResourceRef ref = ChaosResourceRef.of(resource);
+            ChaosResources.of(client, ref.apiVersion(), ref.kind()).inNamespace(ref.namespace()).resource(resource)
+                    .dryRun().create();
+            listener.info("Dry run (server-side, nothing persisted): would apply " + fault.describe() + "\n"
+                    + Serialization.asYaml(resource).strip());
+        }
+        return new InjectedFaults(runId, List.of(), List.of(), Instant.now());
+    }
+
+    private Map<ChaosResourceRef, Instant> awaitInjected(Map<ChaosResourceRef, PlannedFault> created, Duration timeout)
+            throws InterruptedException, FaultInjectionException {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(timeout);
+        Map<ChaosResourceRef, Instant> injected = new LinkedHashMap<>();
+        Map<ChaosResourceRef, String> lastSeen = new LinkedHashMap<>();
+        while (injected.size() < created.size()) {
+            for (Map.Entry<ChaosResourceRef, PlannedFault> entry : created.entrySet()) {
+                ChaosResourceRef ref = entry.getKey();
+                if (injected.containsKey(ref)) {
+                    continue;
+                }
+                GenericKubernetesResource current = ChaosResources.of(client, ref).get();
+                if (current == null) {
+                    throw new FaultInjectionException(ref + " disappeared before Chaos Mesh reported it injected");
+                }
+                PlannedFault fault = entry.getValue();
+                boolean ready = !ChaosKinds.known(ref.kind()).map(ChaosKind::observedByConditions).orElse(true)
+                        || ChaosStatus.injected(current, fault.oneShot());
+                if (ready) {
+                    Instant now = Instant.now();
+                    injected.put(ref, now);
+                    listener.info("In place: " + ref + " (" + (fault.oneShot() ? ChaosStatus.injectedRecords(current)
+                            + " target(s) hit" : "AllInjected") + " after " + seconds(Duration.between(start, now)) + ")");
+                } else {
+                    lastSeen.put(ref, ChaosStatus.summary(current));
+                }
+            }
+            if (injected.size() == created.size()) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                StringBuilder why = new StringBuilder("Chaos Mesh did not report injection within "
+                        + GoDuration.format(timeout) + " (injectionTimeout):");
+                lastSeen.forEach((ref, status) -> {
+                    if (!injected.containsKey(ref)) {
+                        why.append(' ').append(ref).append(": ").append(status).append(';');
+                    }
+                });
+                throw new FaultInjectionException(why.toString());
+            }
+            Thread.sleep(options.pollInterval().toMillis());
+        }
+        return injected;
+    }
+
+    /** Deletes the resources and waits until each is gone; reports, never throws, so every resource gets its turn. */
+    public List<RecoveryOutcome> recover(List<ChaosResourceRef> resources) {
+        boolean interrupted = Thread.interrupted();
+        List<RecoveryOutcome> outcomes = new ArrayList<>();
+        try {
+            Instant start = Instant.now();
+            List<ChaosResourceRef> pending = new ArrayList<>();
+            for (ChaosResourceRef ref : resources) {
+                try {
+                    listener.info("Removing " + ref);
+                    ChaosResources.of(client, ref).delete();
+                    pending.add(ref);
+                } catch (KubernetesClientException e) {
+                    outcomes.add(new RecoveryOutcome(ref, null, "delete failed (HTTP " + e.getCode() + "): "
+                            + options.secrets().redact(e.getMessage())));
+                    listener.warn("Could not delete " + ref + " (HTTP " + e.getCode() + "); Chaos Mesh ends it after "
+                            + "its duration and the next run's sweep removes it");
+                }
+            }
+            Instant deadline = start.plus(recoveryTimeout);
+            while (!pending.isEmpty()) {
+                for (var it = pending.iterator(); it.hasNext(); ) {
+                    ChaosResourceRef ref = it.next();
+                    GenericKubernetesResource current = getQuietly(ref);
+                    if (current == null) {
+                        Instant now = Instant.now();
+                        outcomes.add(new RecoveryOutcome(ref, now, "recovered"));
+                        RecoveryRegistry.recovered(ref);
+                        listener.info("Gone: " + ref + " (recovered after " + seconds(Duration.between(start, now)) + ")");
+                        it.remove();
+                    }
+                }
+                if (pending.isEmpty()) {
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    for (ChaosResourceRef ref : pending) {
+                        GenericKubernetesResource current = getQuietly(ref);
+                        List<String> finalizers = current == null ? List.of() : current.getMetadata().getFinalizers();
+                        String outcome = "stuck in deletion on finalizers " + finalizers + " after "
+                                + GoDuration.format(recoveryTimeout) + " (" + (current == null ? "" : ChaosStatus.summary(current))
+                                + "); run 'chaos sweep --force' to release it";
+                        outcomes.add(new RecoveryOutcome(ref, null, outcome));
+                        listener.warn(ref + " is " + outcome);
+                    }
+                    break;
+                }
+                try {
+                    Thread.sleep(options.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return outcomes;
+    }
+
+    private GenericKubernetesResource getQuietly(ChaosResourceRef ref) {
+        try {
+            return ChaosResources.of(client, ref).get();
+        } catch (KubernetesClientException e) {
+            return e.getCode() == 404 ? null : ChaosResources.of(client, ref).get();
+        }
+    }
+
+    private GenericKubernetesResource labelled(PlannedFault fault, String runId, Experiment experiment) {
+        GenericKubernetesResource resource = Serialization.clone(fault.resource());
+        Map<String, String> labels = resource.getMetadata().getLabels() == null
+                ? new LinkedHashMap<>() : new LinkedHashMap<>(resource.getMetadata().getLabels());
+        labels.put(ChaosLabels.MANAGED_BY, ChaosLabels.MANAGED_BY_VALUE);
+        labels.put(ChaosLabels.RUN_ID, runId);
+        labels.put(ChaosLabels.EXPERIMENT, ChaosSpecFactory.slug(experiment.getName()));
+        resource.getMetadata().setLabels(labels);
+        Map<String, String> annotations = resource.getMetadata().getAnnotations() == null
+                ? new LinkedHashMap<>() : new LinkedHashMap<>(resource.getMetadata().getAnnotations());
+        Duration lifetime = fault.duration() != null ? fault.duration() : cap(experiment);
+        annotations.put(ChaosLabels.EXPIRES_AT, Instant.now().plus(lifetime).plus(options.expiryGrace()).toString());
+        resource.getMetadata().setAnnotations(annotations);
+        return resource;
+    }
+
+    private Duration cap(Experiment experiment) {
+        Duration own = ExperimentValidator.maxDuration(experiment);
+        Duration admin = options.maxFaultDuration();
+        return admin != null && admin.compareTo(own) < 0 ? admin : own;
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.chaos.playground.k8s;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.function.Consumer;
+
+/**
+ * fabric8's CRUD dispatcher with the two things a Chaos Mesh playground needs that it lacks: server-side dry run
+ * (the mock would persist a {@code dryRun=All} request; a real API server never does) and a hook that tells the
+ * Chaos Mesh simulator which path changed, so that it reacts as a controller's watch would, without polling.
+ */
+final class PlaygroundDispatcher extends KubernetesCrudDispatcher {
+
+    private volatile Consumer<String> changeListener = path -> { };
+
+    void onChange(Consumer<String> listener) {
+        this.changeListener = listener;
+    }
+
+    @Override
+    public MockResponse handleCreate(RecordedRequest request) {
+        if (isDryRun(request.getPath())) {
+            // Echo the object as the API server would after admission, without storing it.
+            return new MockResponse().setResponseCode(201).setBody(request.getUtf8Body());
+        }
+        return super.handleCreate(request);
+    }
+
+    @Override
+    public MockResponse handleUpdate(RecordedRequest request) {
+        if (isDryRun(request.getPath())) {
+            return new MockResponse().setResponseCode(200).setBody(request.getUtf8Body());
+        }
+        return super.handleUpdate(request);
+    }
+
+    @Override
+    public MockResponse handlePatch(RecordedRequest request) {
+        if (isDryRun(request.getPath())) {
+            return handleGet(request.getPath());
+        }
+        return super.handlePatch(request);
+    }
+
+    @Override
+    public MockResponse handleDelete(String path) {
+        if (isDryRun(path)) {
+            return handleGet(path);
+        }
+        return super.handleDelete(path);
+    }
+
+    @Override
+    public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
+                             GenericKubernetesResource resource, String newState) {
+        super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+        changeListener.accept(path);
+    }
+
+    static boolean isDryRun(String path) {
+        int query = path.indexOf('?');
+        return query >= 0 && path.substring(query + 1).matches("(.*&)?dryRun=All(&.*)?");
+    }
+}
