@@ -48,9 +48,14 @@ public final class ExperimentFiles {
         return false;
     }
 
+    /** What would be applied, one resource per line, for {@code chaos validate}. */
     public static String describe(Experiment experiment) {
-        long manifests = experiment.getFaults().stream().filter(FaultSpec::isManifest).count();
-        return "experiment '" + experiment.getName() + "', " + experiment.getFaults().size() + " fault(s)"
-                + (manifests > 0 ? " (" + manifests + " from manifests)" : "");
+        List<ValidationError> ignored = new java.util.ArrayList<>();
+        StringBuilder out = new StringBuilder("experiment '" + experiment.getName() + "'");
+        for (io.jenkins.plugins.chaos.fault.PlannedFault fault : io.jenkins.plugins.chaos.fault.FaultPlanner.plan(
+                experiment, "validate", ExperimentValidator.maxDuration(experiment), ignored)) {
+            out.append("\n        ").append(fault.describe());
+        }
+        return out.toString();
     }
 }
