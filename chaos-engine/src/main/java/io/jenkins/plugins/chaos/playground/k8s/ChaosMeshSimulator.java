@@ -41,6 +41,7 @@ public final class ChaosMeshSimulator implements AutoCloseable {
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final java.util.Set<ChaosKind> dirtyKinds = ConcurrentHashMap.newKeySet();
     private volatile boolean responsive = true;
     private volatile boolean releasesFinalizers = true;
 
@@ -65,13 +66,26 @@ public final class ChaosMeshSimulator implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::reconcileAll, 2, 2, TimeUnit.SECONDS);
     }
 
-    /** Called for every change on the API server; chaos-mesh.org changes trigger a reconcile soon after. */
+    /** Called for every change on the API server; chaos-mesh.org changes trigger a reconcile of that kind soon after. */
     void changed(String path) {
-        if (path.contains("/apis/" + ChaosKind.GROUP + "/") && scheduled.compareAndSet(false, true)) {
+        String prefix = "/apis/" + ChaosKind.GROUP + "/";
+        int at = path.indexOf(prefix);
+        if (at < 0) {
+            return;
+        }
+        ChaosKinds.all().stream().filter(k -> path.matches(".*/" + k.plural() + "(/.*|\\?.*)?$")).findFirst()
+                .ifPresent(dirtyKinds::add);
+        if (scheduled.compareAndSet(false, true)) {
             executor.schedule(() -> {
                 scheduled.set(false);
-                reconcileAll();
-            }, 20, TimeUnit.MILLISECONDS);
+                List<ChaosKind> kinds = new ArrayList<>(dirtyKinds);
+                dirtyKinds.removeAll(kinds);
+                try {
+                    reconcile(kinds);
+                } catch (KubernetesClientException | IllegalStateException e) {
+                    // Retried by the periodic pass.
+                }
+            }, 5, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -105,8 +119,12 @@ public final class ChaosMeshSimulator implements AutoCloseable {
         }
     }
 
-    private synchronized void reconcile() {
-        for (ChaosKind kind : ChaosKinds.all()) {
+    private void reconcile() {
+        reconcile(ChaosKinds.all());
+    }
+
+    private synchronized void reconcile(List<ChaosKind> kinds) {
+        for (ChaosKind kind : kinds) {
             if (!kind.observedByConditions()) {
                 continue;
             }
