@@ -68,7 +68,7 @@ public final class AlertSink implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger tooManyRequestsLeft = new AtomicInteger();
     private volatile String retryAfter;
-    private volatile boolean failForever;
+    private volatile int failStatus;
     private volatile Duration delay = Duration.ZERO;
 
     private AlertSink(HttpServer server, ExecutorService workers) {
@@ -107,7 +107,15 @@ public final class AlertSink implements AutoCloseable {
 
     /** Answer every request with 500 until {@link #healthy()}. */
     public AlertSink failForever() {
-        failForever = true;
+        return failWith(500);
+    }
+
+    /** Answer every request with this status until {@link #healthy()}, e.g. 400 for a refused event. */
+    public AlertSink failWith(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status is " + status + ", allowed values are 400..599");
+        }
+        failStatus = status;
         return this;
     }
 
@@ -119,7 +127,7 @@ public final class AlertSink implements AutoCloseable {
 
     /** Back to prompt success. */
     public AlertSink healthy() {
-        failForever = false;
+        failStatus = 0;
         tooManyRequestsLeft.set(0);
         delay = Duration.ZERO;
         return this;
@@ -176,8 +184,9 @@ public final class AlertSink implements AutoCloseable {
                     return;
                 }
             }
-            if (failForever) {
-                respond(exchange, 500, "text/plain", "internal error");
+            int fail = failStatus;
+            if (fail != 0) {
+                respond(exchange, fail, "text/plain", fail >= 500 ? "internal error" : "invalid request");
             } else if (tooManyRequestsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 if (retryAfter != null) {
                     exchange.getResponseHeaders().set("Retry-After", retryAfter);
