@@ -169,7 +169,7 @@ class MonitoringFilesTest {
 
     private static void collectQueries(JsonNode node, List<String> out) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(field -> {
+            node.properties().forEach(field -> {
                 if ((field.getKey().equals("expr") || field.getKey().equals("definition")) && field.getValue()
                         .isTextual()) {
                     out.add(field.getValue().asText());
