@@ -1,0 +1,90 @@
+package io.jenkins.plugins.chaos.alert;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The PagerDuty incidents this job has opened and not yet resolved, kept in a small JSON file between runs so
+ * that a check that passes again can resolve exactly its incident. Holds dedup keys and check ids only, never
+ * the routing key.
+ */
+public final class AlertState {
+
+    /** One open incident; times as ISO-8601 text, so the file reads well and needs no Jackson time module. */
+    public record OpenIncident(String checkId, String environment, String experiment, String openedAt,
+                               String lastTriggeredAt) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final TypeReference<TreeMap<String, OpenIncident>> TYPE = new TypeReference<>() {
+    };
+
+    private final Path file;
+    private final TreeMap<String, OpenIncident> open;
+
+    private AlertState(Path file, TreeMap<String, OpenIncident> open) {
+        this.file = file;
+        this.open = open;
+    }
+
+    /**
+     * Reads the file; a missing file is an empty state. A corrupt file throws, and the caller decides: losing it
+     * silently would leave incidents open forever.
+     */
+    public static AlertState load(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return new AlertState(file, new TreeMap<>());
+        }
+        return new AlertState(file, JSON.readValue(file.toFile(), TYPE));
+    }
+
+    public static AlertState empty(Path file) {
+        return new AlertState(file, new TreeMap<>());
+    }
+
+    public boolean isOpen(String dedupKey) {
+        return open.containsKey(dedupKey);
+    }
+
+    public Map<String, OpenIncident> open() {
+        return Map.copyOf(open);
+    }
+
+    public void opened(String dedupKey, String checkId, String environment, String experiment, Instant at) {
+        OpenIncident previous = open.get(dedupKey);
+        String since = previous == null ? at.toString() : previous.openedAt();
+        open.put(dedupKey, new OpenIncident(checkId, environment, experiment, since, at.toString()));
+    }
+
+    public void resolved(String dedupKey) {
+        open.remove(dedupKey);
+    }
+
+    /** Writes through a temporary file, so that a build killed mid-write leaves the previous state intact. */
+    public void save() throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, ".alert-state", ".tmp");
+        try {
+            JSON.writeValue(temp.toFile(), open);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.jenkins.plugins.chaos.alert;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.engine.SecretRedactor;
+import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.RunResult;
+import io.jenkins.plugins.chaos.verdict.Verdict;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * PagerDuty Events API v2: one {@code trigger} per breached check and a {@code resolve} with the same dedup_key
+ * once the check passes again. The routing key travels only in the request body.
+ */
+public final class PagerDutyClient {
+
+    public static final String CLIENT_NAME = "Jenkins chaos engineering";
+    /** Enough evidence for the responder to start; the full list is in the report. */
+    static final int MAX_EVIDENCE_LINES = 20;
+    static final int MAX_EVIDENCE_LINE_CHARS = 500;
+    static final int MAX_SUMMARY_CHARS = 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AlertSettings settings;
+    private final URI eventsUri;
+    private final HttpDelivery delivery;
+    private final SecretRedactor redactor;
+
+    public PagerDutyClient(AlertSettings settings, RunListener listener) {
+        this(settings, new HttpDelivery(HttpDelivery.defaultClient(settings.retry()), settings.retry(), listener,
+                settings.redactor()));
+    }
+
+    PagerDutyClient(AlertSettings settings, HttpDelivery delivery) {
+        if (!settings.pagerDutyEnabled()) {
+            throw new IllegalArgumentException("pagerDutyRoutingKey is required to send PagerDuty events");
+        }
+        this.settings = settings;
+        this.eventsUri = URI.create(settings.pagerDutyEventsUrl());
+        this.delivery = delivery;
+        this.redactor = settings.redactor();
+    }
+
+    /** Opens (or re-asserts) the incident of a breached check. */
+    public AlertDelivery trigger(RunResult run, CheckResult check) {
+        String dedupKey = dedupKey(run, check);
+        String body = triggerEvent(run, check, dedupKey);
+        return send(body, "trigger", dedupKey, check);
+    }
+
+    /** Closes the incident of a check that passes again. */
+    public AlertDelivery resolve(RunResult run, CheckResult check) {
+        String dedupKey = dedupKey(run, check);
+        return send(resolveEvent(dedupKey), "resolve", dedupKey, check);
+    }
+
+    public String dedupKey(RunResult run, CheckResult check) {
+        return DedupKey.of(environment(settings, run), check.id());
+    }
+
+    static String environment(AlertSettings settings, RunResult run) {
+        if (settings.environment() != null && !settings.environment().isBlank()) {
+            return settings.environment().trim();
+        }
+        return run.environment() == null || run.environment().isBlank() ? "default" : run.environment();
+    }
+
+    /** When the breach (or the recovery) became known: the end of the check that saw it. */
+    static Instant detectedAt(CheckResult check) {
+        return check.startedAt().plusMillis(Math.max(0, check.durationMillis()));
+    }
+
+    private AlertDelivery send(String body, String action, String dedupKey, CheckResult check) {
+        HttpDelivery.Report report = delivery.postJson(eventsUri, body, "PagerDuty " + action + " " + dedupKey, 202);
+        long responseMillis = report.delivered()
+                ? Math.max(0, Duration.between(detectedAt(check), report.acceptedAt()).toMillis()) : -1;
+        return new AlertDelivery(AlertChannel.PAGERDUTY, action, dedupKey, check.id(), report.delivered(),
+                report.attempts(), report.lastStatus(), report.error(), responseMillis);
+    }
+
+    String triggerEvent(RunResult run, CheckResult check, String dedupKey) {
+        String environment = environment(settings, run);
+        ObjectNode event = JSON.createObjectNode();
+        event.put("routing_key", settings.pagerDutyRoutingKey().trim());
+        event.put("event_action", "trigger");
+        event.put("dedup_key", dedupKey);
+        event.put("client", CLIENT_NAME);
+        if (settings.buildUrl() != null && !settings.buildUrl().isBlank()) {
+            event.put("client_url", settings.buildUrl());
+        }
+        ObjectNode payload = event.putObject("payload");
+        payload.put("summary", truncate(redactor.redact("[" + check.verdict() + "] chaos " + environment + ": "
+                + check.id() + (check.summary().isBlank() ? "" : " - " + check.summary())), MAX_SUMMARY_CHARS));
+        payload.put("severity", severity(check.verdict()));
+        payload.put("source", environment);
+        payload.put("timestamp", detectedAt(check).toString());
+        payload.put("component", check.probe());
+        payload.put("group", run.experiment() == null ? "chaos" : run.experiment());
+        payload.put("class", probeClass(check.probe()));
+        ObjectNode details = payload.putObject("custom_details");
+        details.put("check", check.id());
+        details.put("verdict", check.verdict().name());
+        details.put("summary", redactor.redact(check.summary()));
+        details.put("experiment", run.experiment());
+        details.put("environment", environment);
+        details.put("run_id", run.runId());
+        details.put("detected_at", detectedAt(check).toString());
+        if (settings.buildUrl() != null) {
+            details.put("build_url", settings.buildUrl());
+        }
+        if (settings.reportUrl() != null) {
+            details.put("report_url", settings.reportUrl());
+        }
+        ArrayNode evidence = details.putArray("evidence");
+        check.evidence().stream().limit(MAX_EVIDENCE_LINES)
+                .forEach(line -> evidence.add(truncate(redactor.redact(line), MAX_EVIDENCE_LINE_CHARS)));
+        if (check.evidence().size() > MAX_EVIDENCE_LINES) {
+            evidence.add("... " + (check.evidence().size() - MAX_EVIDENCE_LINES) + " more lines in the report");
+        }
+        ArrayNode links = event.putArray("links");
+        addLink(links, settings.reportUrl(), "Chaos report");
+        addLink(links, settings.buildUrl(), "Jenkins build");
+        return event.toString();
+    }
+
+    String resolveEvent(String dedupKey) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("routing_key", settings.pagerDutyRoutingKey().trim());
+        event.put("event_action", "resolve");
+        event.put("dedup_key", dedupKey);
+        return event.toString();
+    }
+
+    static String severity(Verdict verdict) {
+        return switch (verdict) {
+            case CRITICAL -> "critical";
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case PASSED -> "info";
+        };
+    }
+
+    /** PagerDuty groups by class; the probe family is what responders triage by. */
+    static String probeClass(String probe) {
+        String p = probe.toLowerCase(Locale.ROOT);
+        if (p.startsWith("isolation")) {
+            return "tenant-isolation";
+        }
+        if (p.startsWith("failover")) {
+            return "provider-failover";
+        }
+        return p;
+    }
+
+    private static void addLink(ArrayNode links, String href, String text) {
+        if (href != null && !href.isBlank()) {
+            ObjectNode link = links.addObject();
+            link.put("href", href);
+            link.put("text", text);
+        }
+    }
+
+    static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+}
