@@ -53,6 +53,10 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException();
     }
 
+    public void deleteRecursive() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
     public boolean exists() throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }
