@@ -162,8 +162,8 @@ public class ChaosInjectStep extends ChaosStep {
 
     @Override
     Map<String, Object> toExperimentMap(Map<String, String> secrets, UnaryOperator<String> manifest) {
-        if (allFaults().isEmpty()) {
-            throw new IllegalArgumentException("chaosInject: no fault given; set kind/action/selector (or manifest), or faults: [...]");
+        if (allFaults().isEmpty() && (getExperiment() == null || getExperiment().isBlank())) {
+            throw new IllegalArgumentException("chaosInject: no fault given; set kind/action/selector (or manifest), faults: [...] or experiment: 'file.yaml'");
         }
         return super.toExperimentMap(secrets, manifest);
     }
