@@ -137,8 +137,8 @@ public class ChaosGlobalConfiguration extends GlobalConfiguration {
         String pagerDuty = pagerDutyCredentialsId == null ? null
                 : CredentialResolver.secretText(run, "pagerDutyCredentialsId", pagerDutyCredentialsId);
         String root = Jenkins.get().getRootUrl();
-        String state = new File(run.getParent().getFullName().isEmpty() ? "." : run.getRootDir().getParentFile().getParent(),
-                "chaos-alert-state.json").getPath();
+        // <job>/builds/<n> -> <job>: open incidents are remembered per job, across its builds
+        String state = new File(run.getRootDir().getParentFile().getParentFile(), "chaos-alert-state.json").getPath();
         return new AlertTargets(slack, slackChannel, pagerDuty, runEnvironment, root == null ? null : root + run.getUrl(), state);
     }
 
