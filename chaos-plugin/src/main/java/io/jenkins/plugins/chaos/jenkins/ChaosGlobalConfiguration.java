@@ -1,0 +1,160 @@
+package io.jenkins.plugins.chaos.jenkins;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.model.Run;
+import io.jenkins.plugins.chaos.experiment.GoDuration;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * Manage Jenkins settings of the plugin; JCasC: {@code unclassified: chaosEngineering: ...}. Only credential ids are
+ * stored here, never the webhook or the routing key.
+ */
+@Extension
+@Symbol("chaosEngineering")
+public class ChaosGlobalConfiguration extends GlobalConfiguration {
+    static final int DEFAULT_DEAD_MAN_MINUTES = 30;
+
+    private String slackCredentialsId;
+    private String slackChannel;
+    private String pagerDutyCredentialsId;
+    private String pushgatewayUrl;
+    private String allowedNamespaces;
+    private String maxFaultDuration;
+    private int deadManThresholdMinutes = DEFAULT_DEAD_MAN_MINUTES;
+    private String environment;
+
+    public ChaosGlobalConfiguration() {
+        load();
+    }
+
+    public static ChaosGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(ChaosGlobalConfiguration.class);
+    }
+
+    public String getSlackCredentialsId() {
+        return slackCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setSlackCredentialsId(String slackCredentialsId) {
+        this.slackCredentialsId = blankToNull(slackCredentialsId);
+        save();
+    }
+
+    public String getSlackChannel() {
+        return slackChannel;
+    }
+
+    @DataBoundSetter
+    public void setSlackChannel(String slackChannel) {
+        this.slackChannel = blankToNull(slackChannel);
+        save();
+    }
+
+    public String getPagerDutyCredentialsId() {
+        return pagerDutyCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setPagerDutyCredentialsId(String pagerDutyCredentialsId) {
+        this.pagerDutyCredentialsId = blankToNull(pagerDutyCredentialsId);
+        save();
+    }
+
+    public String getPushgatewayUrl() {
+        return pushgatewayUrl;
+    }
+
+    @DataBoundSetter
+    public void setPushgatewayUrl(String pushgatewayUrl) {
+        this.pushgatewayUrl = blankToNull(pushgatewayUrl);
+        save();
+    }
+
+    /** One namespace per line (or comma separated). */
+    public String getAllowedNamespaces() {
+        return allowedNamespaces;
+    }
+
+    @DataBoundSetter
+    public void setAllowedNamespaces(String allowedNamespaces) {
+        this.allowedNamespaces = blankToNull(allowedNamespaces);
+        save();
+    }
+
+    public String getMaxFaultDuration() {
+        return maxFaultDuration;
+    }
+
+    @DataBoundSetter
+    public void setMaxFaultDuration(String maxFaultDuration) {
+        String value = blankToNull(maxFaultDuration);
+        if (value != null && GoDuration.parse(value).isEmpty()) {
+            throw new IllegalArgumentException("maxFaultDuration: '" + value + "' is not a duration; " + GoDuration.ALLOWED);
+        }
+        this.maxFaultDuration = value;
+        save();
+    }
+
+    public int getDeadManThresholdMinutes() {
+        return deadManThresholdMinutes;
+    }
+
+    @DataBoundSetter
+    public void setDeadManThresholdMinutes(int deadManThresholdMinutes) {
+        if (deadManThresholdMinutes < 1) {
+            throw new IllegalArgumentException("deadManThresholdMinutes: must be at least 1, was " + deadManThresholdMinutes);
+        }
+        this.deadManThresholdMinutes = deadManThresholdMinutes;
+        save();
+    }
+
+    /** Environment name used for alerts of the dead-man's switch (part of the PagerDuty dedup key). */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = blankToNull(environment);
+        save();
+    }
+
+    public ChaosRunSettings toSettings() {
+        return new ChaosRunSettings(splitNamespaces(allowedNamespaces), maxFaultDuration, deadManThresholdMinutes, pushgatewayUrl);
+    }
+
+    /** Alert targets with the secrets resolved for this build's permissions. */
+    AlertTargets alertTargets(Run<?, ?> run, String runEnvironment) throws java.io.IOException {
+        String slack = slackCredentialsId == null ? null : CredentialResolver.secretText(run, "slackCredentialsId", slackCredentialsId);
+        String pagerDuty = pagerDutyCredentialsId == null ? null
+                : CredentialResolver.secretText(run, "pagerDutyCredentialsId", pagerDutyCredentialsId);
+        String root = Jenkins.get().getRootUrl();
+        // <job>/builds/<n> -> <job>: open incidents are remembered per job, across its builds
+        String state = new File(run.getRootDir().getParentFile().getParentFile(), "chaos-alert-state.json").getPath();
+        return new AlertTargets(slack, slackChannel, pagerDuty, runEnvironment, root == null ? null : root + run.getUrl(), state);
+    }
+
+    static List<String> splitNamespaces(String text) {
+        List<String> namespaces = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.split("[,\\s]+")) {
+                if (!part.isBlank()) {
+                    namespaces.add(part.trim());
+                }
+            }
+        }
+        return namespaces;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.chaos.jenkins;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.junit.JUnitResultArchiver;
+import hudson.tasks.junit.TestResultSummary;
+import hudson.tasks.test.PipelineTestDetails;
+import hudson.triggers.TimerTrigger;
+import io.jenkins.plugins.chaos.engine.RunOptions;
+import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.verdict.RunResult;
+import io.jenkins.plugins.chaos.verdict.Verdict;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * Runs a probe step: builds and validates the experiment on the controller, runs it on the agent, publishes the
+ * JUnit XML through the junit plugin, attaches the build action and turns the verdict into the build result.
+ */
+final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
+    private static final long serialVersionUID = 1L;
+
+    private final ChaosProbeStep step;
+
+    ProbeStepExecution(ChaosProbeStep step, StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    public boolean start() {
+        run(this::probe);
+        return false;
+    }
+
+    private void probe() throws Exception {
+        StepContext context = getContext();
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        FilePath workspace = context.get(FilePath.class);
+        Launcher launcher = context.get(Launcher.class);
+        FlowNode node = context.get(FlowNode.class);
+        FailOn failOn = FailOn.parse(step.getFailOn());
+        ChaosGlobalConfiguration global = ChaosGlobalConfiguration.get();
+        ChaosRunSettings settings = global.toSettings();
+
+        ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
+        ConsoleRunListener console = new ConsoleRunListener(listener, credentials.redactor());
+        Experiment experiment = StepSupport.loadExperiment(step, workspace, credentials);
+        String runId = RunIds.forBuild(run.getExternalizableId());
+        FilePath reportDir = workspace.child(step.effectiveReportDir());
+        if (reportDir.exists()) {
+            reportDir.deleteRecursive();
+        }
+        reportDir.mkdirs();
+        RunOptions options = EngineBridge.runOptions(settings, reportDir.getRemote(), step.isDryRun(), step.getEnvironment(),
+                credentials.redactor(), runId);
+
+        console.info(step.functionName() + ": run " + runId + " on " + workspace.getRemote() + (step.isDryRun() ? " (dry run)" : ""));
+        RunResult result = workspace.act(new RunExperimentCallable(experiment, options, credentials, console));
+
+        EngineBridge.publishOutputs(result, global.alertTargets(run, result.environment()), settings.pushgatewayUrl(),
+                "chaos-" + run.getParent().getFullName(), console);
+        TestResultSummary tests = publishJUnit(run, workspace, launcher, listener, node);
+        int index = run.getActions(ChaosRunAction.class).size();
+        boolean scheduled = run.getCause(TimerTrigger.TimerTriggerCause.class) != null;
+        run.addAction(new ChaosRunAction("chaos-" + index, step.functionName(), result, step.effectiveReportDir(), scheduled,
+                step.getDeadManThresholdMinutes()));
+
+        BuildOutcome outcome = BuildOutcome.decide(result.verdict(), failOn, result.experiment(), result.count(Verdict.CRITICAL),
+                result.count(Verdict.ERROR), result.count(Verdict.WARNING));
+        console.info(outcome.message() + " (" + tests.getTotalCount() + " checks, " + tests.getFailCount() + " failed; failOn: "
+                + failOn.argument() + ")");
+        switch (outcome.effect()) {
+            case FAILURE -> throw new AbortException(outcome.message());
+            case UNSTABLE -> {
+                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(outcome.message()));
+                run.setResult(Result.UNSTABLE);
+            }
+            case NONE -> {
+            }
+        }
+        context.onSuccess(summary(result, runId));
+    }
+
+    private TestResultSummary publishJUnit(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
+                                           FlowNode node) throws Exception {
+        JUnitResultArchiver archiver = new JUnitResultArchiver(step.effectiveReportDir() + "/junit/*.xml");
+        archiver.setAllowEmptyResults(false);
+        archiver.setKeepProperties(true);
+        archiver.setSkipPublishingChecks(true);
+        // the verdict, not the number of failed testcases, decides the result (a WARNING passes in JUnit terms)
+        archiver.setSkipMarkingBuildUnstable(true);
+        PipelineTestDetails details = new PipelineTestDetails();
+        details.setNodeId(node.getId());
+        details.setEnclosingBlocks(List.of());
+        details.setEnclosingBlockNames(List.of());
+        return JUnitResultArchiver.parseAndSummarize(archiver, details, run, workspace, launcher, listener);
+    }
+
+    /** The step's return value: plain, serializable, no secrets. */
+    static Map<String, Object> summary(RunResult result, String runId) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("runId", runId);
+        summary.put("experiment", result.experiment());
+        summary.put("verdict", result.verdict().name());
+        summary.put("passed", result.count(Verdict.PASSED));
+        summary.put("warnings", result.count(Verdict.WARNING));
+        summary.put("errors", result.count(Verdict.ERROR));
+        summary.put("critical", result.count(Verdict.CRITICAL));
+        return summary;
+    }
+}

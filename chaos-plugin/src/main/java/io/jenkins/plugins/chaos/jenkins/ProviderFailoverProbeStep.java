@@ -1,0 +1,173 @@
+package io.jenkins.plugins.chaos.jenkins;
+
+import hudson.Extension;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code providerFailoverProbe}: a paced request stream against the gateway while a provider fault (given in
+ * {@code faults:}) is active; measures failover and recovery time, latency percentiles and error rate.
+ */
+public class ProviderFailoverProbeStep extends ChaosProbeStep {
+    private static final long serialVersionUID = 1L;
+
+    private String path;
+    private String tokenCredentialsId;
+    private String primary;
+    private String secondary;
+    private String providerHeader;
+    private Integer requestsPerSecond;
+    private String maxFailover;
+    private String maxLatency;
+    private Integer maxErrorPercent;
+
+    @DataBoundConstructor
+    public ProviderFailoverProbeStep() {
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    @DataBoundSetter
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getTokenCredentialsId() {
+        return tokenCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTokenCredentialsId(String tokenCredentialsId) {
+        this.tokenCredentialsId = tokenCredentialsId;
+    }
+
+    public String getPrimary() {
+        return primary;
+    }
+
+    @DataBoundSetter
+    public void setPrimary(String primary) {
+        this.primary = primary;
+    }
+
+    public String getSecondary() {
+        return secondary;
+    }
+
+    @DataBoundSetter
+    public void setSecondary(String secondary) {
+        this.secondary = secondary;
+    }
+
+    public String getProviderHeader() {
+        return providerHeader;
+    }
+
+    @DataBoundSetter
+    public void setProviderHeader(String providerHeader) {
+        this.providerHeader = providerHeader;
+    }
+
+    public Integer getRequestsPerSecond() {
+        return requestsPerSecond;
+    }
+
+    @DataBoundSetter
+    public void setRequestsPerSecond(Integer requestsPerSecond) {
+        this.requestsPerSecond = requestsPerSecond;
+    }
+
+    public String getMaxFailover() {
+        return maxFailover;
+    }
+
+    @DataBoundSetter
+    public void setMaxFailover(String maxFailover) {
+        this.maxFailover = maxFailover;
+    }
+
+    public String getMaxLatency() {
+        return maxLatency;
+    }
+
+    @DataBoundSetter
+    public void setMaxLatency(String maxLatency) {
+        this.maxLatency = maxLatency;
+    }
+
+    public Integer getMaxErrorPercent() {
+        return maxErrorPercent;
+    }
+
+    @DataBoundSetter
+    public void setMaxErrorPercent(Integer maxErrorPercent) {
+        if (maxErrorPercent != null && (maxErrorPercent < 0 || maxErrorPercent > 100)) {
+            throw new IllegalArgumentException("maxErrorPercent: must be within 0..100, was " + maxErrorPercent);
+        }
+        this.maxErrorPercent = maxErrorPercent;
+    }
+
+    @Override
+    String functionName() {
+        return ChaosStepNames.PROVIDER_FAILOVER_PROBE;
+    }
+
+    @Override
+    Set<String> stringCredentialIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        if (tokenCredentialsId != null) {
+            ids.add(tokenCredentialsId);
+        }
+        return ids;
+    }
+
+    @Override
+    Map<String, Object> toExperimentMap(Map<String, String> secrets, UnaryOperator<String> manifest) {
+        Map<String, Object> thresholds = new StepArguments()
+                .put("failover", maxFailover)
+                .put("latency", maxLatency)
+                .put("errorRatePercent", maxErrorPercent)
+                .toMap();
+        Map<String, Object> probe = new StepArguments()
+                .put("gateway", getGateway())
+                .put("path", path)
+                .put("token", tokenCredentialsId == null ? null : secrets.get(tokenCredentialsId))
+                .put("primary", primary)
+                .put("secondary", secondary)
+                .put("providerHeader", providerHeader)
+                .put("requestsPerSecond", requestsPerSecond)
+                .put("thresholds", thresholds)
+                .toMap();
+        Map<String, Object> experiment = super.toExperimentMap(secrets, manifest);
+        Map<String, Object> probes = new LinkedHashMap<>();
+        probes.put("providerFailover", probe);
+        experiment.put("probes", probes);
+        return experiment;
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return ChaosStepNames.PROVIDER_FAILOVER_PROBE;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Probe provider failover of the inference gateway";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return ChaosProbeStep.requiredContext();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.chaos.jenkins;
+
+import io.jenkins.plugins.chaos.engine.RunOptions;
+import io.jenkins.plugins.chaos.fault.ChaosResourceRef;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.security.MasterToSlaveCallable;
+
+/**
+ * Removes what {@code chaosInject} created and waits until it is gone; with no references (an abort before they came
+ * back) it deletes everything labelled with the run id. A plain callable, so that the controller can run it itself
+ * when the agent is gone (after a restart or a lost connection).
+ */
+final class RecoverCallable extends MasterToSlaveCallable<Void, RuntimeException> {
+    private static final long serialVersionUID = 1L;
+
+    private final String runId;
+    private final List<ChaosResourceRef> resources;
+    private final RunOptions options;
+    private final ResolvedCredentials credentials;
+    private final ConsoleRunListener listener;
+
+    RecoverCallable(String runId, List<ChaosResourceRef> resources, RunOptions options, ResolvedCredentials credentials,
+                    ConsoleRunListener listener) {
+        this.runId = runId;
+        this.resources = new ArrayList<>(resources);
+        this.options = options;
+        this.credentials = credentials;
+        this.listener = listener;
+    }
+
+    @Override
+    public Void call() {
+        if (!resources.isEmpty()) {
+            EngineBridge.recover(credentials.kubeconfig(), resources, options, listener);
+        }
+        // also catches anything created but not yet reported when setup was interrupted
+        EngineBridge.rollbackRun(credentials.kubeconfig(), runId, listener);
+        return null;
+    }
+}

@@ -1,0 +1,140 @@
+package io.jenkins.plugins.chaos.jenkins;
+
+import hudson.Extension;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code tenantIsolationProbe}: every tenant's credentials against every other tenant's resources must be refused
+ * (API layer), and tenant namespaces must not reach each other (network layer), optionally while faults are active.
+ */
+public class TenantIsolationProbeStep extends ChaosProbeStep {
+    private static final long serialVersionUID = 1L;
+
+    private List<TenantSpec> tenants;
+    private List<String> endpoints;
+    private List<Integer> deniedStatuses;
+    private Boolean network;
+    private List<Integer> ports;
+
+    @DataBoundConstructor
+    public TenantIsolationProbeStep() {
+    }
+
+    public List<TenantSpec> getTenants() {
+        return tenants;
+    }
+
+    @DataBoundSetter
+    public void setTenants(List<TenantSpec> tenants) {
+        this.tenants = StepArguments.copy(tenants);
+    }
+
+    public List<String> getEndpoints() {
+        return endpoints;
+    }
+
+    /** Endpoint templates such as {@code GET /v1/tenants/{tenant}/files}. */
+    @DataBoundSetter
+    public void setEndpoints(List<String> endpoints) {
+        this.endpoints = StepArguments.copy(endpoints);
+    }
+
+    public List<Integer> getDeniedStatuses() {
+        return deniedStatuses;
+    }
+
+    @DataBoundSetter
+    public void setDeniedStatuses(List<Integer> deniedStatuses) {
+        this.deniedStatuses = StepArguments.copy(deniedStatuses);
+    }
+
+    public Boolean getNetwork() {
+        return network;
+    }
+
+    @DataBoundSetter
+    public void setNetwork(Boolean network) {
+        this.network = network;
+    }
+
+    public List<Integer> getPorts() {
+        return ports;
+    }
+
+    @DataBoundSetter
+    public void setPorts(List<Integer> ports) {
+        this.ports = StepArguments.copy(ports);
+    }
+
+    @Override
+    String functionName() {
+        return ChaosStepNames.TENANT_ISOLATION_PROBE;
+    }
+
+    @Override
+    Set<String> stringCredentialIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        if (tenants != null) {
+            for (TenantSpec tenant : tenants) {
+                if (tenant.getTokenCredentialsId() != null) {
+                    ids.add(tenant.getTokenCredentialsId());
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    Map<String, Object> toExperimentMap(Map<String, String> secrets, UnaryOperator<String> manifest) {
+        List<Map<String, Object>> tenantMaps = new ArrayList<>();
+        if (tenants != null) {
+            for (TenantSpec tenant : tenants) {
+                tenantMaps.add(new StepArguments()
+                        .put("name", tenant.getName())
+                        .put("namespace", tenant.getNamespace())
+                        .put("token", tenant.getTokenCredentialsId() == null ? null : secrets.get(tenant.getTokenCredentialsId()))
+                        .toMap());
+            }
+        }
+        Map<String, Object> probe = new StepArguments()
+                .put("gateway", getGateway())
+                .put("tenants", tenantMaps)
+                .put("endpoints", StepArguments.copy(endpoints))
+                .put("deniedStatuses", StepArguments.copy(deniedStatuses))
+                .put("network", network)
+                .put("ports", StepArguments.copy(ports))
+                .toMap();
+        Map<String, Object> experiment = super.toExperimentMap(secrets, manifest);
+        Map<String, Object> probes = new LinkedHashMap<>();
+        probes.put("tenantIsolation", probe);
+        experiment.put("probes", probes);
+        return experiment;
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return ChaosStepNames.TENANT_ISOLATION_PROBE;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Probe tenant isolation (API and network layer)";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return ChaosProbeStep.requiredContext();
+        }
+    }
+}

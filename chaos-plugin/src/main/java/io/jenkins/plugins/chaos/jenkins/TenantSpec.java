@@ -1,0 +1,55 @@
+package io.jenkins.plugins.chaos.jenkins;
+
+import hudson.Extension;
+import hudson.model.AbstractDescribableImpl;
+import hudson.model.Descriptor;
+import java.io.Serializable;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * A tenant of the gateway: {@code [name: 'alice', namespace: 'tenant-alice', tokenCredentialsId: 'alice-token']}.
+ * The token itself never appears in the Pipeline, only the id of a secret-text credential.
+ */
+public class TenantSpec extends AbstractDescribableImpl<TenantSpec> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String name;
+    private String namespace;
+    private String tokenCredentialsId;
+
+    @DataBoundConstructor
+    public TenantSpec(String name) {
+        this.name = name;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public String getTokenCredentialsId() {
+        return tokenCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTokenCredentialsId(String tokenCredentialsId) {
+        this.tokenCredentialsId = tokenCredentialsId;
+    }
+
+    @Extension
+    public static class DescriptorImpl extends Descriptor<TenantSpec> {
+        @Override
+        public String getDisplayName() {
+            return "Tenant";
+        }
+    }
+}

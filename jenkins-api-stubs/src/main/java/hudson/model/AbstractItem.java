@@ -1,0 +1,23 @@
+// Signature stub of hudson.model.AbstractItem from org.jenkins-ci.main:jenkins-core:2.504.3; declarations only, never shipped.
+package hudson.model;
+
+public abstract class AbstractItem extends Actionable implements Item {
+    protected AbstractItem(ItemGroup parent, String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getName() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public final String getFullName() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public final String getFullDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,28 @@
+// Signature stub of jenkins.model.Jenkins from org.jenkins-ci.main:jenkins-core:2.504.3; declarations only, never shipped.
+package jenkins.model;
+
+import hudson.model.ItemGroup;
+import hudson.model.TopLevelItem;
+
+public class Jenkins implements ItemGroup<TopLevelItem> {
+    protected Jenkins() {
+        throw new UnsupportedOperationException();
+    }
+
+    public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
+    public static Jenkins getInstanceOrNull() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getRootUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+}

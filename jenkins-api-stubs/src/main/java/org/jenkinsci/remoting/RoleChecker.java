@@ -1,0 +1,5 @@
+// Signature stub of org.jenkinsci.remoting.RoleChecker from org.jenkins-ci.main:remoting:3301.v4363ddcca_4e7; declarations only, never shipped.
+package org.jenkinsci.remoting;
+
+public abstract class RoleChecker {
+}
