@@ -19,6 +19,7 @@ import io.jenkins.plugins.chaos.experiment.GoDuration;
 import io.jenkins.plugins.chaos.experiment.LoadResult;
 import io.jenkins.plugins.chaos.experiment.ValidationError;
 import io.jenkins.plugins.chaos.fault.ChaosResourceRef;
+import io.jenkins.plugins.chaos.fault.FaultInjectionException;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
 import io.jenkins.plugins.chaos.metrics.ChaosMetrics;
@@ -118,9 +119,12 @@ public final class EngineBridge {
     }
 
     public static InjectedFaults inject(String kubeconfig, Experiment experiment, RunOptions options, RunListener listener)
-            throws InterruptedException {
+            throws InterruptedException, AbortException {
         try (KubernetesClient client = client(kubeconfig)) {
             return new FaultInjector(client, listener, options).inject(experiment);
+        } catch (FaultInjectionException e) {
+            // The injector has already removed what it created; the build fails as an infrastructure error.
+            throw new AbortException("chaosInject: the fault could not be put in place: " + e.getMessage());
         }
     }
 
@@ -161,8 +165,10 @@ public final class EngineBridge {
         AlertOutcome outcome = null;
         if (targets.any()) {
             try {
-                AlertSettings settings = new AlertSettings(targets.slackWebhookUrl(), targets.slackChannel(),
-                        targets.pagerDutyRoutingKey(), null, targets.environment(), targets.buildUrl(), targets.stateFile());
+                AlertSettings settings = AlertSettings.none(targets.environment(), targets.stateFile())
+                        .withSlack(targets.slackWebhookUrl(), targets.slackChannel())
+                        .withPagerDuty(targets.pagerDutyRoutingKey(), AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
+                        .withLinks(targets.buildUrl(), null);
                 outcome = new AlertDispatcher(settings, listener).dispatch(result);
             } catch (RuntimeException e) {
                 listener.warn("alerts could not be sent: " + firstLine(e.getMessage()));
