@@ -50,12 +50,22 @@ public final class FailoverProbe {
         return new FailoverProbe(config, listener, time, () -> transport, FailoverRecorder.DEFAULT_RING);
     }
 
-    /** Starts the stream on its own thread and returns at once. */
-    public FailoverRun start(CriticalListener onCritical) {
+    /**
+     * Starts the stream on its own thread and returns at once.
+     *
+     * @param window     where the injector reports the fault's instants (also reachable through the handle)
+     * @param onCritical told as soon as a check is certain to be CRITICAL
+     */
+    public FailoverRun start(FaultWindow window, CriticalListener onCritical) {
         SecretRedactor redactor = new SecretRedactor(config.token() == null ? List.of() : List.of(config.token()));
-        FailoverRun run = new FailoverRun(config, listener, time, transport.get(), onCritical, redactor, ringCapacity);
+        FailoverRun run = new FailoverRun(config, listener, time, transport.get(), window, onCritical, redactor,
+                ringCapacity);
         run.begin();
         return run;
+    }
+
+    public FailoverRun start(CriticalListener onCritical) {
+        return start(new FaultWindow(), onCritical);
     }
 
     public FailoverRun start() {

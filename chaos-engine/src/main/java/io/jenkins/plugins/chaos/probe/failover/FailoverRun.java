@@ -36,7 +36,7 @@ public final class FailoverRun {
     private final CriticalListener onCritical;
     private final SecretRedactor redactor;
     private final ResponseClassifier classifier;
-    private final FaultWindow window = new FaultWindow();
+    private final FaultWindow window;
     private final FailoverRecorder recorder;
     private final Set<String> criticalsSeen = ConcurrentHashMap.newKeySet();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
@@ -46,11 +46,12 @@ public final class FailoverRun {
     private Thread thread;
 
     FailoverRun(FailoverConfig config, RunListener listener, TimeSource time, FailoverTransport transport,
-                CriticalListener onCritical, SecretRedactor redactor, int ringCapacity) {
+                FaultWindow window, CriticalListener onCritical, SecretRedactor redactor, int ringCapacity) {
         this.config = config;
         this.listener = listener;
         this.time = time;
         this.transport = transport;
+        this.window = window;
         this.onCritical = onCritical;
         this.redactor = redactor;
         this.classifier = ResponseClassifier.of(config);
