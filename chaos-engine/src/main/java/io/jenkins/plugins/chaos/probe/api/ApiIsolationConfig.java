@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.probe.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jenkins.plugins.chaos.experiment.GoDuration;
 import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
 
@@ -18,13 +19,14 @@ import java.util.regex.Pattern;
  * the runbook's defaults.
  *
  * @param gatewayUrl     the gateway's base URL, e.g. {@code https://gateway.staging.example}
- * @param tenants        tenant name to bearer token (secrets: never printed)
+ * @param tenants        tenant name to bearer token (secrets: never printed; read from JSON/YAML, never written)
  * @param endpoints      tenant-scoped requests, {@code {tenant}} standing for the addressed tenant
  * @param denialStatuses statuses that count as "denied" (default 401, 403)
  * @param concurrency    requests in flight at once (default 16)
  * @param timeout        per request, Go duration (default 10s)
  */
-public record ApiIsolationConfig(String gatewayUrl, Map<String, String> tenants, List<RequestTemplate> endpoints,
+public record ApiIsolationConfig(String gatewayUrl,
+                                 @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Map<String, String> tenants, List<RequestTemplate> endpoints,
                                  List<Integer> denialStatuses, Integer concurrency, String timeout)
         implements Serializable {
 

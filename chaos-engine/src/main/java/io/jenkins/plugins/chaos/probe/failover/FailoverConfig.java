@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jenkins.plugins.chaos.experiment.GoDuration;
 import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
 
@@ -17,7 +18,8 @@ import java.util.List;
  * @param url              the gateway's base URL
  * @param request          the request to repeat; {@code {tenant}} in its path is replaced by {@code tenant}
  * @param tenant           the tenant whose token is used (fills {@code {tenant}})
- * @param token            that tenant's bearer token (secret: never printed); null sends no Authorization header
+ * @param token            that tenant's bearer token (secret: never printed, read from JSON/YAML but never written);
+ *                         null sends no Authorization header
  * @param rate             requests per second, paced open-loop (default 10)
  * @param duration         how long the stream runs, Go duration (default 60s)
  * @param timeout          per request (default 30s)
@@ -32,7 +34,8 @@ import java.util.List;
  * @param maxErrorRate     fraction of error responses above which the check warns, 0..1 (default 0.2)
  * @param stopOnCritical   stop the stream as soon as a CRITICAL is certain (default false)
  */
-public record FailoverConfig(String url, RequestTemplate request, String tenant, String token, Double rate,
+public record FailoverConfig(String url, RequestTemplate request, String tenant,
+                             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String token, Double rate,
                              String duration, String timeout, Integer maxInFlight, String providerHeader,
                              String providerField, String primary, String secondary, List<Integer> gracefulStatuses,
                              String maxFailoverTime, String maxP95, Double maxErrorRate, Boolean stopOnCritical)

@@ -65,6 +65,15 @@ class ApiIsolationConfigTest {
     }
 
     @Test
+    void tokensAreNeverWrittenAsJson() throws Exception {
+        ApiIsolationConfig config = new ApiIsolationConfig("http://x", java.util.Map.of("alice", "secret-a", "bob", "secret-b"),
+                null, null, null, null);
+        String json = new ObjectMapper().writeValueAsString(config);
+        assertFalse(json.contains("secret-a"), json);
+        assertTrue(json.contains("\"gatewayUrl\":\"http://x\""), json);
+    }
+
+    @Test
     void isJavaSerializable() throws Exception {
         ApiIsolationConfig config = new ApiIsolationConfig("http://x", java.util.Map.of("a", "tttt", "b", "uuuu"),
                 null, null, null, null);
