@@ -9,7 +9,6 @@ import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**

@@ -2,7 +2,6 @@ package io.jenkins.plugins.chaos.probe.failover;
 
 import io.jenkins.plugins.chaos.engine.RunListener;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**

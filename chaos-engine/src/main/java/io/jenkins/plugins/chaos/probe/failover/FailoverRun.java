@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FailoverRun {
 
     private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
+    /** How long pacing sleeps at most before looking at the stop flag again. */
+    private static final long STOP_LATENCY_NANOS = 50_000_000L;
     /** Extra time to let the last requests finish beyond their own timeout. */
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(5);
 
@@ -43,7 +45,6 @@ public final class FailoverRun {
     private final CompletableFuture<FailoverResult> result = new CompletableFuture<>();
     private final Object outstandingLock = new Object();
     private long outstanding;
-    private Thread thread;
 
     FailoverRun(FailoverConfig config, RunListener listener, TimeSource time, FailoverTransport transport,
                 FaultWindow window, CriticalListener onCritical, SecretRedactor redactor, int ringCapacity) {
@@ -59,7 +60,7 @@ public final class FailoverRun {
     }
 
     void begin() {
-        thread = new Thread(this::stream, "failover-probe");
+        Thread thread = new Thread(this::stream, "failover-probe");
         thread.setDaemon(true);
         thread.start();
     }
@@ -80,11 +81,13 @@ public final class FailoverRun {
         return window;
     }
 
-    /** Ends the stream now; the result is judged on what was seen so far. */
+    /**
+     * Ends the stream within {@link #STOP_LATENCY_NANOS}; the result is judged on what was seen so far. The pacing
+     * thread is not interrupted: an interrupt landing inside the HTTP client's socket code would fail a request and
+     * count it as an ungraceful response the gateway never gave.
+     */
     public void stop(String reason) {
-        if (stopReason.compareAndSet(null, reason == null ? "stopped" : reason) && thread != null) {
-            thread.interrupt();
-        }
+        stopReason.compareAndSet(null, reason == null ? "stopped" : reason);
     }
 
     public boolean isDone() {
@@ -124,7 +127,12 @@ public final class FailoverRun {
                     if (due >= end) {
                         break;
                     }
-                    time.sleepUntil(due);
+                    while (stopReason.get() == null && time.nanoTime() < due) {
+                        time.sleepUntil(Math.min(due, time.nanoTime() + STOP_LATENCY_NANOS));
+                    }
+                    if (stopReason.get() != null) {
+                        break;
+                    }
                     if (recorder.failoverDeadlineMissed()) {
                         critical(FailoverJudge.FAILOVER_TIME, "no failover within " + config.maxFailoverTime()
                                 + " of the injection while the stream saw ungraceful responses");
@@ -136,9 +144,10 @@ public final class FailoverRun {
                     send(due);
                 }
             } catch (InterruptedException e) {
-                // stop() interrupts the pacing; the reason is already recorded
+                // Someone interrupted the probe's own thread: end the stream, but still judge what was seen.
+                stopReason.compareAndSet(null, "interrupted");
+                Thread.interrupted();
             }
-            Thread.interrupted();
             if (!awaitOutstanding(config.timeoutValue().plus(DRAIN_GRACE))) {
                 listener.warn(FailoverProbe.PROBE + ": some requests did not finish in time and are not counted");
             }
