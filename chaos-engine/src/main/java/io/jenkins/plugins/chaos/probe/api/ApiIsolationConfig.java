@@ -81,7 +81,11 @@ public record ApiIsolationConfig(String gatewayUrl,
                 errors.add("tenants." + name + ": the token is empty");
             }
         });
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (RequestTemplate endpoint : endpoints) {
+            if (endpoint != null && !seen.add(endpoint.toString())) {
+                errors.add("endpoints: '" + endpoint + "' is listed twice; check names must be unique");
+            }
             if (endpoint == null) {
                 errors.add("endpoints: an entry is empty; write it as 'GET /v1/tenants/{tenant}/files'");
             } else if (!endpoint.tenantScoped()) {

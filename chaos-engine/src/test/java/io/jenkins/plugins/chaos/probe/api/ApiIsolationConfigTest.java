@@ -74,6 +74,15 @@ class ApiIsolationConfigTest {
     }
 
     @Test
+    void duplicateEndpointsAreRefused() {
+        ApiIsolationConfig config = new ApiIsolationConfig("http://x", java.util.Map.of("a", "tttt", "b", "uuuu"),
+                List.of(RequestTemplate.parse("GET /v1/tenants/{tenant}/files"), RequestTemplate.parse("get /v1/tenants/{tenant}/files")),
+                null, null, null);
+        assertEquals(List.of("endpoints: 'GET /v1/tenants/{tenant}/files' is listed twice; check names must be unique"),
+                config.validate());
+    }
+
+    @Test
     void isJavaSerializable() throws Exception {
         ApiIsolationConfig config = new ApiIsolationConfig("http://x", java.util.Map.of("a", "tttt", "b", "uuuu"),
                 null, null, null, null);
