@@ -1,0 +1,42 @@
+package io.jenkins.plugins.chaos.probe.failover;
+
+import io.jenkins.plugins.chaos.probe.http.BoundedHttpClient;
+import io.jenkins.plugins.chaos.probe.http.HttpReply;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The failover probe's request over HTTP, bounded in flight and in time. */
+public final class HttpFailoverTransport implements FailoverTransport {
+
+    private final BoundedHttpClient http;
+    private final URI target;
+    private final String method;
+    private final String body;
+    private final Map<String, String> headers;
+
+    public HttpFailoverTransport(FailoverConfig config) {
+        this.http = new BoundedHttpClient(config.maxInFlight(), config.timeoutValue(), config.providerHeader());
+        this.target = config.target();
+        this.method = config.request().method();
+        this.body = config.request().body();
+        this.headers = config.token() == null ? Map.of() : Map.of("Authorization", "Bearer " + config.token());
+    }
+
+    @Override
+    public CompletableFuture<HttpReply> send() throws InterruptedException {
+        return http.send(target, method, body, headers);
+    }
+
+    @Override
+    public boolean drain(Duration deadline) throws InterruptedException {
+        return http.drain(deadline);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,132 @@
+package io.jenkins.plugins.chaos.probe.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The probes' HTTP client: asynchronous sends with at most {@code maxInFlight} requests outstanding and a timeout
+ * on every request, so that a hanging gateway slows a probe down instead of piling up connections. Never throws for
+ * a failed request: refused connections, resets and timeouts come back as {@link HttpReply#failed}.
+ */
+public final class BoundedHttpClient implements AutoCloseable {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final int capacity;
+    private final Semaphore slots;
+    private final Duration timeout;
+    private final String headerName;
+    private final ExecutorService executor;
+    private final HttpClient client;
+
+    /**
+     * @param maxInFlight requests outstanding at once
+     * @param timeout     per request, connect included
+     * @param headerName  a response header to hand back in {@link HttpReply#headerValue()}, or null
+     */
+    public BoundedHttpClient(int maxInFlight, Duration timeout, String headerName) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("concurrency: " + maxInFlight + " must be at least 1");
+        }
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout: " + timeout + " must be positive");
+        }
+        this.capacity = maxInFlight;
+        this.slots = new Semaphore(maxInFlight);
+        this.timeout = timeout;
+        this.headerName = headerName;
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        // A few threads suffice: the client is asynchronous and bodies are small.
+        this.executor = Executors.newFixedThreadPool(Math.max(2, Math.min(8, maxInFlight)), r -> {
+            Thread t = new Thread(r, "chaos-http-" + pool + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+    }
+
+    /**
+     * Sends once a slot is free (blocking the caller until then, which is what bounds the load), and completes
+     * with the reply; the future never completes exceptionally.
+     */
+    public CompletableFuture<HttpReply> send(URI uri, String method, String body, Map<String, String> headers)
+            throws InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+        headers.forEach(builder::header);
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        builder.method(method, publisher);
+        HttpRequest request = builder.build();
+        slots.acquire();
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> response;
+        try {
+            response = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        } catch (RuntimeException e) {
+            slots.release();
+            return CompletableFuture.completedFuture(HttpReply.failed(describe(e), false, System.nanoTime() - started));
+        }
+        return response.handle((r, failure) -> {
+            slots.release();
+            long latency = System.nanoTime() - started;
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                boolean timedOut = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
+                return HttpReply.failed(describe(cause), timedOut, latency);
+            }
+            String header = headerName == null ? null : r.headers().firstValue(headerName).orElse(null);
+            String contentType = r.headers().firstValue("Content-Type").orElse(null);
+            return new HttpReply(r.statusCode(), header, contentType, r.body(), null, false, latency);
+        });
+    }
+
+    /** Requests outstanding right now. */
+    public int inFlight() {
+        return capacity - slots.availablePermits();
+    }
+
+    /** Waits until every request sent has completed or the deadline passed; true when all completed. */
+    public boolean drain(Duration deadline) throws InterruptedException {
+        if (slots.tryAcquire(capacity, deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            slots.release(capacity);
+            return true;
+        }
+        return false;
+    }
+
+    private static String describe(Throwable error) {
+        String kind = error instanceof IOException || error instanceof RuntimeException
+                ? error.getClass().getSimpleName() : error.getClass().getName();
+        return error.getMessage() == null ? kind : kind + ": " + error.getMessage();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
