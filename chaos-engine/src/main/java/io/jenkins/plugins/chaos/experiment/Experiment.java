@@ -26,6 +26,7 @@ public class Experiment implements Serializable {
     private String recoveryTimeout = DEFAULT_RECOVERY_TIMEOUT;
     private String abortOn = "never";
     private List<FaultSpec> faults = new ArrayList<>();
+    private ProbesSpec probes = ProbesSpec.none();
     /** Where relative manifest paths resolve; set by the loader, never read from YAML. */
     private String baseDir = ".";
 
@@ -108,6 +109,14 @@ public class Experiment implements Serializable {
 
     public void setFaults(List<FaultSpec> faults) {
         this.faults = faults == null ? new ArrayList<>() : new ArrayList<>(faults);
+    }
+
+    public ProbesSpec getProbes() {
+        return probes;
+    }
+
+    public void setProbes(ProbesSpec probes) {
+        this.probes = probes == null ? ProbesSpec.none() : probes;
     }
 
     public String getBaseDir() {

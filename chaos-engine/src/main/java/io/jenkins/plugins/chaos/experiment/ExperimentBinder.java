@@ -11,7 +11,7 @@ import java.util.Map;
 final class ExperimentBinder {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "environment", "namespace",
-            "allowedNamespaces", "maxDuration", "injectionTimeout", "recoveryTimeout", "abortOn", "faults");
+            "allowedNamespaces", "maxDuration", "injectionTimeout", "recoveryTimeout", "abortOn", "faults", "probes");
 
     private final TreeReader reader;
 
@@ -40,6 +40,7 @@ final class ExperimentBinder {
         setIfPresent(reader.text(root, "recoveryTimeout", ""), experiment::setRecoveryTimeout);
         setIfPresent(reader.text(root, "abortOn", ""), experiment::setAbortOn);
         experiment.setFaults(bindFaults(root.get("faults")));
+        experiment.setProbes(new ProbesBinder(reader).bind(root));
         return experiment;
     }
 

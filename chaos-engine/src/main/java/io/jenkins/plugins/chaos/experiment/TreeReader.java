@@ -87,6 +87,70 @@ final class TreeReader {
         return out;
     }
 
+    Integer integer(JsonNode object, String key, String path) {
+        String text = text(object, key, path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            error(child(path, key), "'" + text + "' is not a whole number");
+            return null;
+        }
+    }
+
+    Double decimal(JsonNode object, String key, String path) {
+        String text = text(object, key, path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            error(child(path, key), "'" + text + "' is not a number");
+            return null;
+        }
+    }
+
+    Boolean bool(JsonNode object, String key, String path) {
+        String text = text(object, key, path);
+        if (text == null) {
+            return null;
+        }
+        if (!"true".equalsIgnoreCase(text) && !"false".equalsIgnoreCase(text)) {
+            error(child(path, key), "'" + text + "' is not true or false");
+            return null;
+        }
+        return Boolean.valueOf(text);
+    }
+
+    List<Integer> integerList(JsonNode object, String key, String path) {
+        List<Integer> out = new ArrayList<>();
+        List<String> texts = textList(object, key, path);
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                out.add(Integer.valueOf(texts.get(i).trim()));
+            } catch (NumberFormatException e) {
+                error(index(child(path, key), i), "'" + texts.get(i) + "' is not a whole number");
+            }
+        }
+        return out;
+    }
+
+    /** The object under {@code key}, or null (with an error when it is there but not a map). */
+    JsonNode object(JsonNode parent, String key, String path) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            error(child(path, key), "must be a map of keys, not " + describe(node));
+            return null;
+        }
+        return node;
+    }
+
     Map<String, Object> map(JsonNode object, String key, String path) {
         JsonNode node = object.get(key);
         if (node == null || node.isNull()) {

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.chaos.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Binds {@code probes:}; the keys are the arguments of the tenantIsolationProbe and providerFailoverProbe steps. */
+final class ProbesBinder {
+
+    static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover");
+    static final List<String> ISOLATION_KEYS = List.of("phases", "gateway", "tenants", "endpoints", "deniedStatuses",
+            "concurrency", "timeout", "network", "rbac", "probePods", "ports");
+    static final List<String> TENANT_KEYS = List.of("name", "namespace", "token");
+    static final List<String> FAILOVER_KEYS = List.of("gateway", "method", "path", "body", "tenant", "token",
+            "requestsPerSecond", "duration", "timeout", "primary", "secondary", "providerHeader", "providerField",
+            "gracefulStatuses", "thresholds");
+    static final List<String> THRESHOLD_KEYS = List.of("failover", "latency", "errorRatePercent");
+
+    private final TreeReader reader;
+
+    ProbesBinder(TreeReader reader) {
+        this.reader = reader;
+    }
+
+    ProbesSpec bind(JsonNode root) {
+        JsonNode probes = reader.object(root, "probes", "");
+        if (probes == null) {
+            return ProbesSpec.none();
+        }
+        reader.rejectUnknownKeys(probes, PROBE_KEYS, "probes");
+        JsonNode isolation = reader.object(probes, "tenantIsolation", "probes");
+        JsonNode failover = reader.object(probes, "providerFailover", "probes");
+        return new ProbesSpec(isolation == null ? null : isolation(isolation, "probes.tenantIsolation"),
+                failover == null ? null : failover(failover, "probes.providerFailover"));
+    }
+
+    private TenantIsolationSpec isolation(JsonNode node, String path) {
+        reader.rejectUnknownKeys(node, ISOLATION_KEYS, path);
+        Boolean network = reader.bool(node, "network", path);
+        Boolean rbac = reader.bool(node, "rbac", path);
+        Boolean probePods = reader.bool(node, "probePods", path);
+        return new TenantIsolationSpec(reader.textList(node, "phases", path), reader.text(node, "gateway", path),
+                tenants(node.get("tenants"), TreeReader.child(path, "tenants")), endpoints(node, path),
+                reader.integerList(node, "deniedStatuses", path), reader.integer(node, "concurrency", path),
+                reader.text(node, "timeout", path), network == null || network, rbac == null || rbac,
+                probePods != null && probePods, reader.integerList(node, "ports", path));
+    }
+
+    /** Endpoints as {@code "GET /path"} lines or {method, path, body} maps, normalised to lines plus body. */
+    private List<String> endpoints(JsonNode node, String path) {
+        JsonNode endpoints = node.get("endpoints");
+        List<String> out = new ArrayList<>();
+        if (endpoints == null || endpoints.isNull()) {
+            return out;
+        }
+        if (!endpoints.isArray()) {
+            reader.error(TreeReader.child(path, "endpoints"), "must be a list such as ['GET /v1/tenants/{tenant}/files']");
+            return out;
+        }
+        for (int i = 0; i < endpoints.size(); i++) {
+            JsonNode item = endpoints.get(i);
+            String where = TreeReader.index(TreeReader.child(path, "endpoints"), i);
+            if (item.isTextual()) {
+                out.add(item.asText());
+            } else if (item.isObject()) {
+                reader.rejectUnknownKeys(item, List.of("method", "path", "body"), where);
+                String method = reader.text(item, "method", where);
+                String endpointPath = reader.text(item, "path", where);
+                String body = reader.text(item, "body", where);
+                out.add((method == null ? "GET" : method) + " " + endpointPath + (body == null ? "" : " " + body));
+            } else {
+                reader.error(where, "must be 'METHOD /path' or a map with method, path, body");
+            }
+        }
+        return out;
+    }
+
+    private List<TenantSpec> tenants(JsonNode node, String path) {
+        List<TenantSpec> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            reader.error(path, "must be a list of tenants ({name, namespace, token}), not " + TreeReader.describe(node));
+            return out;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String where = TreeReader.index(path, i);
+            if (item.isTextual()) {
+                out.add(new TenantSpec(item.asText(), null, null));
+                continue;
+            }
+            if (!item.isObject()) {
+                reader.error(where, "a tenant is a map with name, namespace and token");
+                continue;
+            }
+            reader.rejectUnknownKeys(item, TENANT_KEYS, where);
+            out.add(new TenantSpec(reader.text(item, "name", where), reader.text(item, "namespace", where),
+                    reader.text(item, "token", where)));
+        }
+        return out;
+    }
+
+    private ProviderFailoverSpec failover(JsonNode node, String path) {
+        reader.rejectUnknownKeys(node, FAILOVER_KEYS, path);
+        JsonNode thresholds = reader.object(node, "thresholds", path);
+        String thresholdsPath = TreeReader.child(path, "thresholds");
+        if (thresholds != null) {
+            reader.rejectUnknownKeys(thresholds, THRESHOLD_KEYS, thresholdsPath);
+        }
+        return new ProviderFailoverSpec(reader.text(node, "gateway", path), reader.text(node, "method", path),
+                reader.text(node, "path", path), reader.text(node, "body", path), reader.text(node, "tenant", path),
+                reader.text(node, "token", path), reader.decimal(node, "requestsPerSecond", path),
+                reader.text(node, "duration", path), reader.text(node, "timeout", path), reader.text(node, "primary", path),
+                reader.text(node, "secondary", path), reader.text(node, "providerHeader", path),
+                reader.text(node, "providerField", path), reader.integerList(node, "gracefulStatuses", path),
+                thresholds == null ? null : reader.text(thresholds, "failover", thresholdsPath),
+                thresholds == null ? null : reader.text(thresholds, "latency", thresholdsPath),
+                thresholds == null ? null : reader.decimal(thresholds, "errorRatePercent", thresholdsPath));
+    }
+}
