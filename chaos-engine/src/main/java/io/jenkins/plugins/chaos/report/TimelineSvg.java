@@ -275,6 +275,7 @@ final class TimelineSvg {
         final long[] ungraceful;
         final double[][] latency;
         final boolean[] faultActive;
+        final boolean[] sampled;
 
         private Columns(long firstSecond, int bucketSeconds, int count) {
             this.firstSecond = firstSecond;
@@ -287,6 +288,7 @@ final class TimelineSvg {
             ungraceful = new long[count];
             latency = new double[3][count];
             faultActive = new boolean[count];
+            sampled = new boolean[count];
             for (double[] series : latency) {
                 java.util.Arrays.fill(series, Double.NaN);
             }
@@ -311,13 +313,34 @@ final class TimelineSvg {
                 c.graceful[i] += Math.max(0, p.gracefulErrors());
                 c.ungraceful[i] += Math.max(0, p.ungraceful());
                 c.faultActive[i] |= p.faultActive();
+                c.sampled[i] = true;
                 if (p.requests() > 0) {
                     worst(c.latency[0], i, p.p50Millis());
                     worst(c.latency[1], i, p.p95Millis());
                     worst(c.latency[2], i, p.p99Millis());
                 }
             }
+            c.bridgeUnsampledFaultSeconds();
             return c;
+        }
+
+        /**
+         * The probe may record no sample for a second (nothing completed in it). Such a gap inside a fault window
+         * must not split the shading in two, which would suggest the fault was lifted and injected again.
+         */
+        private void bridgeUnsampledFaultSeconds() {
+            int previous = -1;
+            for (int i = 0; i < count; i++) {
+                if (!sampled[i]) {
+                    continue;
+                }
+                if (previous >= 0 && i - previous > 1 && faultActive[previous] && faultActive[i]) {
+                    for (int gap = previous + 1; gap < i; gap++) {
+                        faultActive[gap] = true;
+                    }
+                }
+                previous = i;
+            }
         }
 
         private static void worst(double[] series, int i, double value) {
