@@ -12,10 +12,14 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -136,9 +140,11 @@ public final class JunitXmlWriter {
             }
             cases.writeEndElement();
             cases.writeEndDocument();
+            cases.flush();
             cases.close();
             warnings.writeEndElement();
             warnings.writeEndDocument();
+            warnings.flush();
             warnings.close();
         }
         return counter.summary();
@@ -230,6 +236,7 @@ public final class JunitXmlWriter {
             out.writeCharacters("\n");
             out.writeEndElement();
             out.writeEndDocument();
+            out.flush();
             out.close();
         }
     }
@@ -281,8 +288,13 @@ public final class JunitXmlWriter {
         }
     }
 
+    /**
+     * Through a buffered UTF-8 {@link Writer}: handed an OutputStream, the JDK's StAX writer encodes and writes
+     * byte by byte, which made 100,000 cases several times slower.
+     */
     private static XMLStreamWriter newWriter(OutputStream out) throws XMLStreamException {
-        return XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+        Writer chars = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        return XMLOutputFactory.newFactory().createXMLStreamWriter(chars);
     }
 
     private String text(String raw) {
@@ -297,7 +309,9 @@ public final class JunitXmlWriter {
     /** Seconds with millisecond precision and a dot, as the Surefire schema's time pattern demands. */
     static String seconds(long millis) {
         long safe = Math.max(0, millis);
-        return String.format(Locale.ROOT, "%d.%03d", safe / 1000, safe % 1000);
+        long fraction = safe % 1000;
+        // not String.format: it was a tenth of the time spent writing 100,000 cases
+        return (safe / 1000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 
     /** The name this machine reports, for the suites' {@code hostname}; never fails. */

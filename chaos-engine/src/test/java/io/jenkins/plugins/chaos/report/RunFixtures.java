@@ -64,7 +64,7 @@ final class RunFixtures {
                 "chaos-primary-outage-x1", "provider primary (app=provider-a)", START.plusSeconds(20),
                 START.plusSeconds(50), "recovered"));
         return new RunResult("tenant-isolation-and-failover", "playground", "run-20250314-0926-7f3a", START,
-                START.plusSeconds(95), faults, checks, timeline(START.getEpochSecond() + 10, 70, 20, 50),
+                START.plusSeconds(95), faults, checks, timeline(START.getEpochSecond(), 70, 20, 50),
                 null, List.of("leaky scenario: tenant bob's boundary is broken on purpose"));
     }
 

@@ -118,6 +118,7 @@ class TimelineSvgTest {
         assertEquals(2000, TimelineSvg.niceCeiling(1000.5), 1e-9);
         assertEquals("250 ms", TimelineSvg.latencyLabel(250));
         assertEquals("1.5 s", TimelineSvg.latencyLabel(1500));
+        assertEquals("2 s", TimelineSvg.latencyLabel(2000));
         assertEquals("30 s", TimelineSvg.latencyLabel(30_000));
     }
 
