@@ -71,9 +71,17 @@ public final class JunitXmlWriter {
         this.suiteProperties = new LinkedHashMap<>(suiteProperties == null ? Map.of() : suiteProperties);
     }
 
-    /** The conventional file name, {@code TEST-chaos.<probe>.xml}, with anything unsafe in a path replaced. */
+    /**
+     * The conventional file name, {@code TEST-chaos.<probe>.xml}. Anything unsafe in a path is replaced, and then
+     * the probe name's hash is appended, so that {@code a/b} and {@code a b} do not overwrite each other and the
+     * journal can name the file from the probe alone.
+     */
     public static String fileName(String probe) {
-        return "TEST-" + suiteName(probe).replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
+        String safe = suiteName(probe).replaceAll("[^A-Za-z0-9._-]", "_");
+        if (!safe.equals(suiteName(probe))) {
+            safe += "-" + Integer.toHexString(probe.hashCode());
+        }
+        return "TEST-" + safe + ".xml";
     }
 
     /** The suite's name and every case's classname: {@code chaos.<probe>}. */

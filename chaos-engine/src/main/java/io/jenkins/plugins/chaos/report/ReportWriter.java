@@ -7,7 +7,6 @@ import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,10 +65,9 @@ public final class ReportWriter {
         properties.put("chaos.environment", nullToEmpty(result.environment()));
         properties.put("chaos.runId", nullToEmpty(result.runId()));
         JunitXmlWriter writer = new JunitXmlWriter(JunitXmlWriter.localHostname(), redactor, properties);
-        Set<String> usedFileNames = new HashSet<>();
         for (String probe : probesInOrder(result.checks())) {
             writer.writeSuite(probe, result.checks().stream().filter(c -> c.probe().equals(probe)),
-                    result.startedAt(), junitDir.resolve(uniqueFileName(probe, usedFileNames)));
+                    result.startedAt(), junitDir.resolve(JunitXmlWriter.fileName(probe)));
         }
     }
 
@@ -79,16 +77,6 @@ public final class ReportWriter {
             probes.add(check.probe());
         }
         return probes;
-    }
-
-    /** Probes that differ only in characters unsafe in a file name must not overwrite each other's file. */
-    private static String uniqueFileName(String probe, Set<String> used) {
-        String name = JunitXmlWriter.fileName(probe);
-        String base = name.substring(0, name.length() - ".xml".length());
-        for (int n = 2; !used.add(name); n++) {
-            name = base + "-" + n + ".xml";
-        }
-        return name;
     }
 
     private static String nullToEmpty(String s) {

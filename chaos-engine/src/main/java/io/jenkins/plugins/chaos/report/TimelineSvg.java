@@ -219,7 +219,7 @@ final class TimelineSvg {
                     .append("\" width=\"12\" height=\"12\" fill=\"").append(SHARE_COLOURS[p]).append("\"/>\n");
             svg.append("<text x=\"").append(num(xPos + 17)).append("\" y=\"").append(y).append("\">")
                     .append(SHARE_NAMES[p]).append("</text>\n");
-            xPos += 34 + SHARE_NAMES[p].length() * 6.5;
+            xPos += 36 + SHARE_NAMES[p].length() * 6.0;
         }
         svg.append("<rect x=\"").append(num(xPos)).append("\" y=\"").append(y - 10)
                 .append("\" width=\"12\" height=\"12\" fill=\"#d32f2f\" fill-opacity=\"0.18\" stroke=\"#d32f2f\"/>\n");
