@@ -1,18 +1,28 @@
 package io.jenkins.plugins.chaos.cli;
 
+import io.jenkins.plugins.chaos.alert.AlertDispatcher;
+import io.jenkins.plugins.chaos.alert.AlertOutcome;
+import io.jenkins.plugins.chaos.alert.AlertSettings;
 import io.jenkins.plugins.chaos.engine.ExitCode;
 import io.jenkins.plugins.chaos.engine.ExperimentRunner;
 import io.jenkins.plugins.chaos.engine.RunListener;
 import io.jenkins.plugins.chaos.engine.RunOptions;
+import io.jenkins.plugins.chaos.engine.SecretRedactor;
 import io.jenkins.plugins.chaos.experiment.ExperimentLoader;
 import io.jenkins.plugins.chaos.experiment.LoadResult;
-import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
-import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
+import io.jenkins.plugins.chaos.metrics.ChaosMetrics;
+import io.jenkins.plugins.chaos.playground.Playground;
+import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
+import io.jenkins.plugins.chaos.verdict.Verdict;
+import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,40 +30,83 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The whole flow on the embedded playground: no cluster, no Jenkins. */
-@Command(name = "demo", description = "Run the whole flow on the embedded playground (in-process Kubernetes API and "
-        + "Chaos Mesh simulator on 127.0.0.1).")
+@Command(name = "demo", description = "Run the whole flow on the embedded playground: Kubernetes API, Chaos Mesh "
+        + "simulator, multi-tenant inference gateway with two providers, and local Slack/PagerDuty sinks, all on 127.0.0.1.")
 final class DemoCommand implements Callable<Integer> {
-
-    enum Scenario { healthy, leaky, no_failover }
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "healthy",
-            description = "healthy, leaky (one tenant boundary broken) or no-failover (secondary provider disabled)",
-            converter = ScenarioConverter.class)
-    Scenario scenario;
+            description = "healthy, leaky (one tenant boundary broken) or no-failover (secondary provider disabled)")
+    String scenario;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "chaos-reports", description = "where reports go")
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "chaos-reports", description = "where reports go (default: ${DEFAULT-VALUE})")
     String reportDir;
 
     @Override
     public Integer call() throws Exception {
+        if (!Playground.SCENARIOS.contains(scenario)) {
+            spec.commandLine().getErr().println("chaos: --scenario: unknown '" + scenario + "'; allowed: "
+                    + String.join(", ", Playground.SCENARIOS));
+            return ExitCode.INVALID_INPUT;
+        }
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         RunListener listener = RunListener.printingTo(out);
-        listener.info("Starting the playground: Kubernetes API, Chaos Mesh simulator, tenants "
-                + PlaygroundCluster.DEFAULT_TENANTS + " (scenario " + scenario.name().replace('_', '-') + ")");
-        try (PlaygroundCluster cluster = PlaygroundCluster.start(PlaygroundCluster.DEFAULT_TENANTS, ChaosEffects.none())) {
-            listener.info("Playground API server at " + cluster.url());
-            LoadResult loaded = ExperimentLoader.fromYaml(demoExperiment(), "demo/faults.yaml");
+        listener.info("Starting the playground (scenario " + scenario + "): Kubernetes API, Chaos Mesh simulator, "
+                + "inference gateway with providers primary and secondary, tenants alice, bob, carol");
+        try (Playground playground = Playground.start(scenario)) {
+            listener.info("Gateway at " + playground.gatewayUri() + ", Kubernetes API at " + playground.cluster().url());
+            Map<String, String> tokens = playground.tenantTokens();
+            SecretRedactor secrets = new SecretRedactor(tokens.values());
+            LoadResult loaded = ExperimentLoader.fromYaml(fill(demoExperiment(), playground), "demo/faults.yaml");
             if (!loaded.ok()) {
-                throw new IllegalStateException("the built-in demo experiment is invalid:\n" + loaded.describeErrors());
+                throw new IllegalStateException("the built-in demo experiment is invalid:\n" + secrets.redact(loaded.describeErrors()));
             }
-            RunResult result = new ExperimentRunner(cluster.client(), listener,
-                    RunOptions.defaults().withReportDir(reportDir)).run(loaded.experiment());
-            listener.info("Verdict: " + result.verdict() + " (exit " + ExitCode.of(result.verdict()) + ")");
+            RunResult result = new ExperimentRunner(playground.cluster().client(), listener,
+                    RunOptions.defaults().withReportDir(reportDir).withSecrets(secrets)).run(loaded.experiment());
+
+            AlertSettings alerts = AlertSettings.none("playground", Path.of(reportDir, ".alert-state.json").toString())
+                    .withSlack(playground.alerts().url("/services/T000/B000/playground"), "#chaos")
+                    .withPagerDuty("playground-routing-key", playground.alerts().url("/v2/enqueue"))
+                    .withLinks(null, null);
+            AlertOutcome outcome = new AlertDispatcher(alerts, listener).dispatch(result);
+            ChaosMetrics metrics = new ChaosMetrics(new CollectorRegistry());
+            metrics.record(result, outcome);
+            Path metricsFile = Path.of(reportDir, "metrics.prom");
+            Files.writeString(metricsFile, metrics.exposition());
+
+            listener.info("");
+            listener.info("What the local alert sinks received (what Slack and PagerDuty would have been sent):");
+            listener.info(outcome.deliveries().isEmpty() ? "  nothing: no breach, nothing to resolve" : playground.alerts().describe());
+            for (CheckResult check : result.checks()) {
+                if (check.verdict() == Verdict.CRITICAL) {
+                    listener.info("Broken: " + check.probe() + " " + check.name() + ": " + check.summary());
+                }
+            }
+            listener.info("Report:  " + Path.of(reportDir, "report.html").toAbsolutePath());
+            listener.info("Metrics: " + metricsFile.toAbsolutePath());
+            listener.info("Verdict: " + result.verdict() + " (exit " + ExitCode.of(result.verdict()) + "): "
+                    + oneLine(result));
             return ExitCode.of(result.verdict());
         }
+    }
+
+    private static String oneLine(RunResult result) {
+        return switch (result.verdict()) {
+            case PASSED -> "tenants stayed isolated and the gateway failed over gracefully";
+            case WARNING -> result.count(Verdict.WARNING) + " warning(s): degraded but safe";
+            case ERROR -> result.count(Verdict.ERROR) + " check(s) could not run";
+            case CRITICAL -> result.count(Verdict.CRITICAL) + " critical breach(es)";
+        };
+    }
+
+    private static String fill(String template, Playground playground) {
+        String filled = template.replace("{{gateway}}", playground.gatewayUri().toString());
+        for (Map.Entry<String, String> tenant : playground.tenantTokens().entrySet()) {
+            filled = filled.replace("{{token:" + tenant.getKey() + "}}", tenant.getValue());
+        }
+        return filled;
     }
 
     private static String demoExperiment() throws IOException {
@@ -62,18 +115,6 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IOException("demo/faults.yaml is missing from the CLI jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    static final class ScenarioConverter implements picocli.CommandLine.ITypeConverter<Scenario> {
-        @Override
-        public Scenario convert(String value) {
-            try {
-                return Scenario.valueOf(value.replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("unknown scenario '" + value
-                        + "'; allowed: healthy, leaky, no-failover");
-            }
         }
     }
 }

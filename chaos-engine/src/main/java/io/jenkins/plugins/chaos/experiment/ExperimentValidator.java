@@ -49,9 +49,11 @@ public final class ExperimentValidator {
                         + "' can never be allowed: kube-system, kube-public and kube-node-lease are protected"));
             }
         }
-        if (experiment.getFaults().isEmpty()) {
-            errors.add(new ValidationError("faults", "at least one fault is required"));
+        if (experiment.getFaults().isEmpty() && !experiment.getProbes().any()) {
+            errors.add(new ValidationError("faults", "at least one fault or one probe is required"));
         }
+        errors.addAll(io.jenkins.plugins.chaos.probe.ProbeConfigs.validate(experiment.getProbes().tenantIsolation(),
+                experiment.getProbes().providerFailover()));
         for (int i = 0; i < experiment.getFaults().size(); i++) {
             int before = errors.size();
             faults.validate(experiment.getFaults().get(i), "faults[" + i + "]");

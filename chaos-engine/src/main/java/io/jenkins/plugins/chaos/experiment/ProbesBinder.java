@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,10 +47,10 @@ final class ProbesBinder {
                 probePods != null && probePods, reader.integerList(node, "ports", path));
     }
 
-    /** Endpoints as {@code "GET /path"} lines or {method, path, body} maps, normalised to lines plus body. */
-    private List<String> endpoints(JsonNode node, String path) {
+    /** Endpoints as {@code "GET /path"} lines or {method, path, body} maps. */
+    private List<RequestTemplate> endpoints(JsonNode node, String path) {
         JsonNode endpoints = node.get("endpoints");
-        List<String> out = new ArrayList<>();
+        List<RequestTemplate> out = new ArrayList<>();
         if (endpoints == null || endpoints.isNull()) {
             return out;
         }
@@ -60,16 +61,19 @@ final class ProbesBinder {
         for (int i = 0; i < endpoints.size(); i++) {
             JsonNode item = endpoints.get(i);
             String where = TreeReader.index(TreeReader.child(path, "endpoints"), i);
-            if (item.isTextual()) {
-                out.add(item.asText());
-            } else if (item.isObject()) {
-                reader.rejectUnknownKeys(item, List.of("method", "path", "body"), where);
-                String method = reader.text(item, "method", where);
-                String endpointPath = reader.text(item, "path", where);
-                String body = reader.text(item, "body", where);
-                out.add((method == null ? "GET" : method) + " " + endpointPath + (body == null ? "" : " " + body));
-            } else {
-                reader.error(where, "must be 'METHOD /path' or a map with method, path, body");
+            try {
+                if (item.isTextual()) {
+                    out.add(RequestTemplate.parse(item.asText()));
+                } else if (item.isObject()) {
+                    reader.rejectUnknownKeys(item, List.of("method", "path", "body"), where);
+                    String method = reader.text(item, "method", where);
+                    out.add(new RequestTemplate(method == null ? "GET" : method, reader.text(item, "path", where),
+                            reader.text(item, "body", where)));
+                } else {
+                    reader.error(where, "must be 'METHOD /path' or a map with method, path, body");
+                }
+            } catch (IllegalArgumentException e) {
+                reader.error(where, e.getMessage());
             }
         }
         return out;

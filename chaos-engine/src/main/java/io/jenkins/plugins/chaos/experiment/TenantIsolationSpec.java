@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.experiment;
 
+import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
 import java.io.Serializable;
 import java.util.List;
 
@@ -20,7 +21,7 @@ import java.util.List;
  * @param probePods     start probe pods that try real connections (default false: it needs pod creation rights)
  * @param ports         ports for the network layers (default 8080)
  */
-public record TenantIsolationSpec(List<String> phases, String gateway, List<TenantSpec> tenants, List<String> endpoints,
+public record TenantIsolationSpec(List<String> phases, String gateway, List<TenantSpec> tenants, List<RequestTemplate> endpoints,
                                   List<Integer> deniedStatuses, Integer concurrency, String timeout, boolean network,
                                   boolean rbac, boolean probePods, List<Integer> ports) implements Serializable {
 
