@@ -92,6 +92,7 @@ final class ExperimentBinder {
             }
         }
         fault.setParameters(parameters);
+        FaultShorthands.expand(fault, path, reader.errors());
         return fault;
     }
 

@@ -24,6 +24,10 @@ final class TreeReader {
         this.errors = errors;
     }
 
+    List<ValidationError> errors() {
+        return errors;
+    }
+
     void error(String path, String message) {
         errors.add(new ValidationError(path, message));
     }
