@@ -96,7 +96,7 @@ public final class FaultInjector {
             complete = true;
             return new InjectedFaults(runId, List.copyOf(created.keySet()), records, last);
         } catch (KubernetesClientException e) {
-            if (e.getCause() instanceof InterruptedException) {
+            if (interruptedRequest(e)) {
                 // fabric8 wraps an interrupt that lands during a request: that is an abort, not an API refusal.
                 InterruptedException interrupted = new InterruptedException("interrupted while injecting faults");
                 interrupted.initCause(e);
@@ -235,6 +235,15 @@ public final class FaultInjector {
             }
         }
         return outcomes;
+    }
+
+    private static boolean interruptedRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private GenericKubernetesResource getQuietly(ChaosResourceRef ref) {
