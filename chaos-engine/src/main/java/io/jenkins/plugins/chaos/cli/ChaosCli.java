@@ -20,7 +20,13 @@ public final class ChaosCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exit = execute(args, out, err);
+        // Auto-flush covers println only: the problem lists are written with print and were lost at System.exit.
+        out.flush();
+        err.flush();
+        System.exit(exit);
     }
 
     /** Runs the command line and returns the exit code, without exiting; tests call this. */

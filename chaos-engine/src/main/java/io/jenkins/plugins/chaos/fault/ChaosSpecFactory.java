@@ -30,6 +30,9 @@ public final class ChaosSpecFactory {
         }
         spec.put("selector", new LinkedHashMap<>(fault.getSelector()));
         spec.putAll(fault.getParameters());
+        if ("NetworkChaos".equals(fault.getKind())) {
+            stringifyNumbers(spec);
+        }
         if (http && "abort".equals(fault.getAction())) {
             spec.put("abort", Boolean.TRUE);
         }
@@ -41,6 +44,19 @@ public final class ChaosSpecFactory {
         resource.setMetadata(new ObjectMetaBuilder().withName(resourceName).withNamespace(namespace).build());
         resource.setAdditionalProperty("spec", spec);
         return resource;
+    }
+
+    /** The NetworkChaos CRD types these blocks' values as strings ("25", "10ms"); YAML reads 25 as a number. */
+    private static final java.util.List<String> STRING_TYPED_BLOCKS = java.util.List.of("delay", "loss", "duplicate", "corrupt");
+
+    private static void stringifyNumbers(Map<String, Object> spec) {
+        for (String block : STRING_TYPED_BLOCKS) {
+            if (spec.get(block) instanceof Map<?, ?> values) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                values.forEach((k, v) -> copy.put(String.valueOf(k), v instanceof Number ? String.valueOf(v) : v));
+                spec.put(block, copy);
+            }
+        }
     }
 
     /** A DNS-1123 name from free text, as Kubernetes requires for metadata.name. */

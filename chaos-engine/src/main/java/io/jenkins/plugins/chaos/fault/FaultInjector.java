@@ -75,7 +75,17 @@ public final class FaultInjector {
                 RecoveryRegistry.register(ref, client);
                 registered.add(ref);
                 listener.info("Injecting " + fault.describe());
-                create(resource, ref);
+                try {
+                    create(resource, ref);
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() == 409) {
+                        // AlreadyExists: the name belongs to a resource this run did not create; the cleanup below
+                        // must not delete someone else's chaos resource.
+                        registered.remove(ref);
+                        RecoveryRegistry.recovered(ref);
+                    }
+                    throw e;
+                }
                 created.put(ref, fault);
             }
             Map<ChaosResourceRef, Instant> injectedAt = awaitInjected(created, injectionTimeout);
@@ -86,6 +96,12 @@ public final class FaultInjector {
             complete = true;
             return new InjectedFaults(runId, List.copyOf(created.keySet()), records, last);
         } catch (KubernetesClientException e) {
+            if (interruptedRequest(e)) {
+                // fabric8 wraps an interrupt that lands during a request: that is an abort, not an API refusal.
+                InterruptedException interrupted = new InterruptedException("interrupted while injecting faults");
+                interrupted.initCause(e);
+                throw interrupted;
+            }
             throw new FaultInjectionException("the Kubernetes API refused a fault (HTTP " + e.getCode() + "): "
                     + options.secrets().redact(e.getMessage()), e);
         } finally {
@@ -219,6 +235,15 @@ public final class FaultInjector {
             }
         }
         return outcomes;
+    }
+
+    private static boolean interruptedRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private GenericKubernetesResource getQuietly(ChaosResourceRef ref) {

@@ -44,7 +44,15 @@ public final class FaultPlanner {
             String namespace = namespaceOf(fault, experiment);
             String name = ChaosSpecFactory.slug(fault.displayName(index)) + "-" + runId;
             GenericKubernetesResource resource = ChaosSpecFactory.build(fault, name, namespace);
-            Guardrails.check(resource, origin, cap, errors);
+            List<ValidationError> found = new ArrayList<>();
+            Guardrails.check(resource, origin, cap, found);
+            // An inline fault's keys are the spec's keys: name the field the user wrote (faults[0].selector), not
+            // faults[0].spec.selector, which does not exist in their file.
+            for (ValidationError error : found) {
+                String field = error.field().startsWith(origin + ".spec")
+                        ? origin + error.field().substring((origin + ".spec").length()) : error.field();
+                errors.add(new ValidationError(field, error.message()));
+            }
             planned.add(new PlannedFault(fault.displayName(index), origin, resource,
                     GoDuration.parse(fault.getDuration()).orElse(null),
                     ChaosKind.isOneShot(fault.getKind(), fault.getAction())));
