@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.chaos.engine.RunListener;
 import io.jenkins.plugins.chaos.engine.SecretRedactor;
-import io.jenkins.plugins.chaos.metrics.ResilienceScore;
+import io.jenkins.plugins.chaos.verdict.ResilienceScore;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;

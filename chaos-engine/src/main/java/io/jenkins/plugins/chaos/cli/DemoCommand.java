@@ -1,6 +1,5 @@
 package io.jenkins.plugins.chaos.cli;
 
-import io.jenkins.plugins.chaos.alert.AlertDispatcher;
 import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
 import io.jenkins.plugins.chaos.engine.ExitCode;
@@ -10,17 +9,12 @@ import io.jenkins.plugins.chaos.engine.RunOptions;
 import io.jenkins.plugins.chaos.engine.SecretRedactor;
 import io.jenkins.plugins.chaos.experiment.ExperimentLoader;
 import io.jenkins.plugins.chaos.experiment.LoadResult;
-import io.jenkins.plugins.chaos.metrics.ChaosMetrics;
 import io.jenkins.plugins.chaos.playground.Playground;
-import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
-import io.jenkins.plugins.chaos.verdict.Verdict;
-import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,37 +62,14 @@ final class DemoCommand implements Callable<Integer> {
 
             AlertSettings alerts = AlertSettings.none("playground", Path.of(reportDir, ".alert-state.json").toString())
                     .withSlack(playground.alerts().url("/services/T000/B000/playground"), "#chaos")
-                    .withPagerDuty("playground-routing-key", playground.alerts().url("/v2/enqueue"))
-                    .withLinks(null, null);
-            AlertOutcome outcome = new AlertDispatcher(alerts, listener).dispatch(result);
-            ChaosMetrics metrics = new ChaosMetrics(new CollectorRegistry());
-            metrics.record(result, outcome);
-            Path metricsFile = Path.of(reportDir, "metrics.prom");
-            Files.writeString(metricsFile, metrics.exposition());
-
+                    .withPagerDuty("playground-routing-key", playground.alerts().url("/v2/enqueue"));
+            AlertOutcome outcome = RunOutputs.publish(result, alerts, reportDir, null, listener);
             listener.info("");
             listener.info("What the local alert sinks received (what Slack and PagerDuty would have been sent):");
             listener.info(outcome.deliveries().isEmpty() ? "  nothing: no breach, nothing to resolve" : playground.alerts().describe());
-            for (CheckResult check : result.checks()) {
-                if (check.verdict() == Verdict.CRITICAL) {
-                    listener.info("Broken: " + check.probe() + " " + check.name() + ": " + check.summary());
-                }
-            }
-            listener.info("Report:  " + Path.of(reportDir, "report.html").toAbsolutePath());
-            listener.info("Metrics: " + metricsFile.toAbsolutePath());
-            listener.info("Verdict: " + result.verdict() + " (exit " + ExitCode.of(result.verdict()) + "): "
-                    + oneLine(result));
+            RunOutputs.closingLines(result, reportDir, listener);
             return ExitCode.of(result.verdict());
         }
-    }
-
-    private static String oneLine(RunResult result) {
-        return switch (result.verdict()) {
-            case PASSED -> "tenants stayed isolated and the gateway failed over gracefully";
-            case WARNING -> result.count(Verdict.WARNING) + " warning(s): degraded but safe";
-            case ERROR -> result.count(Verdict.ERROR) + " check(s) could not run";
-            case CRITICAL -> result.count(Verdict.CRITICAL) + " critical breach(es)";
-        };
     }
 
     private static String fill(String template, Playground playground) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.chaos.alert.AlertSettings;
 import io.jenkins.plugins.chaos.engine.ExitCode;
 import io.jenkins.plugins.chaos.engine.ExperimentRunner;
 import io.jenkins.plugins.chaos.engine.RunListener;
@@ -43,6 +44,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-namespace", paramLabel = "NS", description = "allow chaos in this namespace (repeatable)")
     List<String> allowNamespaces = new ArrayList<>();
 
+    @Option(names = "--pushgateway", paramLabel = "URL", description = "push the run's metrics to this Prometheus Pushgateway")
+    String pushgateway;
+
+    @Option(names = "--slack-channel", paramLabel = "CHANNEL", description = "Slack channel; the webhook URL comes from "
+            + "the environment variable " + SLACK_WEBHOOK_ENV)
+    String slackChannel;
+
+    @Option(names = "--pagerduty-events-url", paramLabel = "URL", description = "PagerDuty Events API v2 URL (default: "
+            + "PagerDuty's); the routing key comes from the environment variable " + PAGERDUTY_KEY_ENV)
+    String pagerDutyEventsUrl;
+
+    @Option(names = "--alert-state", paramLabel = "FILE", description = "where open incidents are remembered between "
+            + "runs, for resolves (default: REPORT-DIR/.alert-state.json)")
+    String alertState;
+
+    @Option(names = "--build-url", paramLabel = "URL", description = "link put in alerts (e.g. the CI job's page)")
+    String buildUrl;
+
+    /** Secrets come from the environment only, never from the command line, where ps and shell history would show them. */
+    static final String SLACK_WEBHOOK_ENV = "CHAOS_SLACK_WEBHOOK_URL";
+    static final String PAGERDUTY_KEY_ENV = "CHAOS_PAGERDUTY_ROUTING_KEY";
+
     @Override
     public Integer call() throws InterruptedException {
         LoadResult loaded = ExperimentFiles.load(experimentFile);
@@ -52,12 +75,32 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().print(loaded.describeErrors());
             return ExitCode.INVALID_INPUT;
         }
+        String slackWebhook = System.getenv(SLACK_WEBHOOK_ENV);
+        String routingKey = System.getenv(PAGERDUTY_KEY_ENV);
+        List<String> secretValues = new ArrayList<>();
+        if (slackWebhook != null) {
+            secretValues.add(slackWebhook);
+        }
+        if (routingKey != null) {
+            secretValues.add(routingKey);
+        }
         RunOptions options = RunOptions.defaults().withReportDir(reportDir).withDryRun(dryRun)
-                .withEnvironment(environment).withAllowedNamespaces(allowNamespaces);
+                .withEnvironment(environment).withAllowedNamespaces(allowNamespaces)
+                .withSecrets(new io.jenkins.plugins.chaos.engine.SecretRedactor(secretValues));
         try (KubernetesClient client = KubernetesClients.from(kubeconfig)) {
             RunListener listener = RunListener.printingTo(new java.io.PrintStream(
                     new WriterOutputStream(spec.commandLine().getOut()), true, java.nio.charset.StandardCharsets.UTF_8));
             RunResult result = new ExperimentRunner(client, listener, options).run(loaded.experiment());
+            if (!dryRun) {
+                AlertSettings alerts = AlertSettings.none(result.environment(),
+                                alertState != null ? alertState : java.nio.file.Path.of(reportDir, ".alert-state.json").toString())
+                        .withSlack(slackWebhook, slackChannel)
+                        .withPagerDuty(routingKey, pagerDutyEventsUrl != null ? pagerDutyEventsUrl
+                                : AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
+                        .withLinks(buildUrl, null);
+                RunOutputs.publish(result, alerts, reportDir, pushgateway, listener);
+            }
+            RunOutputs.closingLines(result, reportDir, listener);
             return ExitCode.of(result.verdict());
         }
     }

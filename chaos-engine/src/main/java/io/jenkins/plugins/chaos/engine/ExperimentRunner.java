@@ -23,6 +23,7 @@ import io.jenkins.plugins.chaos.probe.failover.FailoverResult;
 import io.jenkins.plugins.chaos.probe.failover.FailoverRun;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
+import io.jenkins.plugins.chaos.verdict.ResilienceScore;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
@@ -161,16 +162,37 @@ public final class ExperimentRunner {
         if (isolation != null && faults && isolation.phases().contains("after") && !options.dryRun()) {
             checks.addAll(isolation(isolation, "after", secrets, console));
         }
+        RunResult scored = new RunResult(experiment.getName(), environment, runId, started, Instant.now(), records,
+                checks, timeline, abortReason.get(), notes, experiment.getScoreWeights());
+        gate(scored, experiment.getMinScore(), checks, console);
         RunResult result = new RunResult(experiment.getName(), environment, runId, started, Instant.now(), records,
-                checks, timeline, abortReason.get(), notes);
+                checks, timeline, abortReason.get(), notes, experiment.getScoreWeights());
         if (options.reportDir() != null) {
             writeReports(result, secrets, console);
         }
         console.info("Run " + runId + " finished: " + result.verdict() + " (" + checks.size() + " check(s): "
                 + result.count(Verdict.CRITICAL) + " critical, " + result.count(Verdict.WARNING) + " warning, "
                 + result.count(Verdict.ERROR) + " error; " + records.size() + " fault(s))"
-                + (result.aborted() ? "; aborted: " + result.abortReason() : ""));
+                + (result.aborted() ? "; aborted: " + result.abortReason() : "")
+                + (result.score().isPresent() ? "; resilience score " + result.score().getAsDouble() + "/100" : ""));
         return result;
+    }
+
+    /** The optional quality gate: a score below {@code minScore} makes the run a WARNING (UNSTABLE in Jenkins). */
+    private static void gate(RunResult scored, Double minScore, List<CheckResult> checks, RunListener console) {
+        if (minScore == null || scored.score().isEmpty()) {
+            return;
+        }
+        double score = scored.score().getAsDouble();
+        boolean below = score < minScore;
+        checks.add(new CheckResult(ResilienceScore.GATE_PROBE, "resilience score >= " + minScore,
+                below ? Verdict.WARNING : Verdict.PASSED, "resilience score " + score + "/100"
+                + (below ? " is below minScore " + minScore : " meets minScore " + minScore),
+                List.of("weights: " + (scored.scoreWeights().isEmpty() ? "equal" : scored.scoreWeights().toString())),
+                Instant.now(), 0));
+        if (below) {
+            console.warn("Resilience score " + score + "/100 is below minScore " + minScore);
+        }
     }
 
     private void writeReports(RunResult result, RunSecrets secrets, RunListener console) {

@@ -2,7 +2,9 @@ package io.jenkins.plugins.chaos.experiment;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A chaos experiment: what to inject, where it may be injected, and (with the probes) what must hold meanwhile.
@@ -27,6 +29,8 @@ public class Experiment implements Serializable {
     private String abortOn = "never";
     private List<FaultSpec> faults = new ArrayList<>();
     private ProbesSpec probes = ProbesSpec.none();
+    private Map<String, Double> scoreWeights = new LinkedHashMap<>();
+    private Double minScore;
     /** Where relative manifest paths resolve; set by the loader, never read from YAML. */
     private String baseDir = ".";
 
@@ -117,6 +121,24 @@ public class Experiment implements Serializable {
 
     public void setProbes(ProbesSpec probes) {
         this.probes = probes == null ? ProbesSpec.none() : probes;
+    }
+
+    /** Probe name (or prefix such as {@code isolation}) to its weight in the resilience score. */
+    public Map<String, Double> getScoreWeights() {
+        return scoreWeights;
+    }
+
+    public void setScoreWeights(Map<String, Double> scoreWeights) {
+        this.scoreWeights = scoreWeights == null ? new LinkedHashMap<>() : new LinkedHashMap<>(scoreWeights);
+    }
+
+    /** The gate: a run whose resilience score is below this is a WARNING; null means no gate. */
+    public Double getMinScore() {
+        return minScore;
+    }
+
+    public void setMinScore(Double minScore) {
+        this.minScore = minScore;
     }
 
     public String getBaseDir() {

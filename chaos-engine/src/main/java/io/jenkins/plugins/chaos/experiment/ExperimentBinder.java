@@ -11,7 +11,8 @@ import java.util.Map;
 final class ExperimentBinder {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "environment", "namespace",
-            "allowedNamespaces", "maxDuration", "injectionTimeout", "recoveryTimeout", "abortOn", "faults", "probes");
+            "allowedNamespaces", "maxDuration", "injectionTimeout", "recoveryTimeout", "abortOn", "faults", "probes", "scoring");
+    static final List<String> SCORING_KEYS = List.of("weights", "minScore");
 
     private final TreeReader reader;
 
@@ -41,6 +42,7 @@ final class ExperimentBinder {
         setIfPresent(reader.text(root, "abortOn", ""), experiment::setAbortOn);
         experiment.setFaults(bindFaults(root.get("faults")));
         experiment.setProbes(new ProbesBinder(reader).bind(root));
+        bindScoring(root, experiment);
         return experiment;
     }
 
@@ -94,6 +96,26 @@ final class ExperimentBinder {
         fault.setParameters(parameters);
         FaultShorthands.expand(fault, path, reader.errors());
         return fault;
+    }
+
+    private void bindScoring(JsonNode root, Experiment experiment) {
+        JsonNode scoring = reader.object(root, "scoring", "");
+        if (scoring == null) {
+            return;
+        }
+        reader.rejectUnknownKeys(scoring, SCORING_KEYS, "scoring");
+        experiment.setMinScore(reader.decimal(scoring, "minScore", "scoring"));
+        JsonNode weights = reader.object(scoring, "weights", "scoring");
+        if (weights != null) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            weights.fieldNames().forEachRemaining(probe -> {
+                Double weight = reader.decimal(weights, probe, "scoring.weights");
+                if (weight != null) {
+                    out.put(probe, weight);
+                }
+            });
+            experiment.setScoreWeights(out);
+        }
     }
 
     private static void setIfPresent(String value, java.util.function.Consumer<String> setter) {

@@ -49,6 +49,14 @@ public final class ExperimentValidator {
                         + "' can never be allowed: kube-system, kube-public and kube-node-lease are protected"));
             }
         }
+        experiment.getScoreWeights().forEach((probe, weight) -> {
+            if (weight < 0 || weight > 100) {
+                errors.add(new ValidationError("scoring.weights." + probe, weight + " must be between 0 and 100"));
+            }
+        });
+        if (experiment.getMinScore() != null && (experiment.getMinScore() < 0 || experiment.getMinScore() > 100)) {
+            errors.add(new ValidationError("scoring.minScore", experiment.getMinScore() + " must be between 0 and 100"));
+        }
         if (experiment.getFaults().isEmpty() && !experiment.getProbes().any()) {
             errors.add(new ValidationError("faults", "at least one fault or one probe is required"));
         }

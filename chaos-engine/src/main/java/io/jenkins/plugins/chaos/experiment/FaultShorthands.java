@@ -7,8 +7,7 @@ import java.util.Map;
 /**
  * Flat keys for the common kind-specific parameters, so that a Pipeline step (whose arguments cannot nest freely)
  * and a YAML file can say the same thing: {@code latency} and {@code percent} are expanded into Chaos Mesh's own
- * shapes ({@code delay.latency}, {@code loss.loss}, ...). HTTPChaos without {@code target} hits requests, the usual
- * case of a slow or failing provider call.
+ * shapes ({@code delay.latency}, {@code loss.loss}, ...).
  */
 final class FaultShorthands {
 
@@ -38,9 +37,6 @@ final class FaultShorthands {
             } else {
                 errors.add(new ValidationError(path + ".percent", "percent applies to NetworkChaos loss, duplicate and corrupt only"));
             }
-        }
-        if ("HTTPChaos".equals(kind) && !p.containsKey("target")) {
-            p.put("target", "Request");
         }
         fault.setParameters(p);
     }

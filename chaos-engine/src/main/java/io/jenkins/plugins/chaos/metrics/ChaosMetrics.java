@@ -4,6 +4,7 @@ import io.jenkins.plugins.chaos.alert.AlertChannel;
 import io.jenkins.plugins.chaos.alert.AlertDelivery;
 import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ResilienceScore;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import io.prometheus.client.CollectorRegistry;

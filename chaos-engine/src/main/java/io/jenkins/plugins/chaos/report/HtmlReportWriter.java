@@ -77,6 +77,8 @@ public final class HtmlReportWriter {
             meta(out, "Duration", GoDuration.format(Duration.between(result.startedAt(), result.finishedAt())));
         }
         meta(out, "Exit code", Integer.toString(verdict.exitCode()));
+        meta(out, "Resilience score", result.score().isPresent()
+                ? result.score().getAsDouble() + " / 100" : "none (no check ran)");
         out.write("</dl>\n<div class=\"counts\">\n");
         count(out, "checks", result.checks().size(), "total");
         count(out, "passed", result.count(Verdict.PASSED), "passed");

@@ -71,6 +71,11 @@ public final class JournalWriter {
             Verdict verdict = result.verdict();
             json.writeStringField("verdict", verdict.name());
             json.writeNumberField("exitCode", verdict.exitCode());
+            if (result.score().isPresent()) {
+                json.writeNumberField("resilienceScore", result.score().getAsDouble());
+            } else {
+                json.writeNullField("resilienceScore");
+            }
             json.writeBooleanField("aborted", result.aborted());
             nullableString(json, "abortReason", result.abortReason());
             writeCounts(json, result);

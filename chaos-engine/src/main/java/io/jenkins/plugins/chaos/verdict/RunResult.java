@@ -3,6 +3,7 @@ package io.jenkins.plugins.chaos.verdict;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one run produced. Plain serializable values, so that a run can travel from a Jenkins agent back
@@ -18,16 +19,30 @@ import java.util.List;
  * @param timeline    per-second samples of the failover probe (empty when no such probe ran)
  * @param abortReason why a stop condition ended the fault early; null when it was not aborted
  * @param notes       anything else the operator should know (dry run, sweeps, alert delivery problems)
+ * @param scoreWeights the experiment's probe weights for the {@link ResilienceScore} (empty: equal weights)
  */
 public record RunResult(String experiment, String environment, String runId, Instant startedAt, Instant finishedAt,
                         List<FaultRecord> faults, List<CheckResult> checks, List<TimelinePoint> timeline,
-                        String abortReason, List<String> notes) implements Serializable {
+                        String abortReason, List<String> notes, Map<String, Double> scoreWeights) implements Serializable {
 
     public RunResult {
         faults = faults == null ? List.of() : List.copyOf(faults);
         checks = checks == null ? List.of() : List.copyOf(checks);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        scoreWeights = scoreWeights == null ? Map.of() : Map.copyOf(scoreWeights);
+    }
+
+    /** A run whose probes all weigh the same. */
+    public RunResult(String experiment, String environment, String runId, Instant startedAt, Instant finishedAt,
+                     List<FaultRecord> faults, List<CheckResult> checks, List<TimelinePoint> timeline,
+                     String abortReason, List<String> notes) {
+        this(experiment, environment, runId, startedAt, finishedAt, faults, checks, timeline, abortReason, notes, Map.of());
+    }
+
+    /** The resilience score, 0..100; empty when no check ran. */
+    public java.util.OptionalDouble score() {
+        return ResilienceScore.of(this);
     }
 
     /** The worst verdict of all checks; a run that checked nothing passed only if it also injected nothing wrongly. */

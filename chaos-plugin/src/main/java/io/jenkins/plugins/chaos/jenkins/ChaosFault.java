@@ -181,13 +181,26 @@ public class ChaosFault extends AbstractDescribableImpl<ChaosFault> implements S
                 .put("value", value)
                 .put("selector", selector == null ? null : selector.toMap(field + ".selector"))
                 .put("direction", direction)
-                .put("target", target == null ? null : target.toMap(field + ".target"))
+                .put("target", "HTTPChaos".equals(kind) ? "Request"
+                        : target == null ? null : networkTarget(target.toMap(field + ".target.selector")))
                 .put("manifest", manifestPath == null ? manifest : manifestPath)
                 .put("latency", latency)
                 .put("percent", percent)
                 .put("port", port)
                 .put("path", path)
                 .toMap();
+    }
+
+    /**
+     * HTTPChaos from a step always hits requests (a slow or failing provider call); a Response fault is written as a
+     * manifest. A step's {@code target} names the pods on the other side of a NetworkChaos; Chaos Mesh nests them under
+     * {@code target.selector} with a mode of their own, which is every selected pod here.
+     */
+    private static Map<String, Object> networkTarget(Map<String, Object> selector) {
+        Map<String, Object> target = new java.util.LinkedHashMap<>();
+        target.put("mode", "all");
+        target.put("selector", selector);
+        return target;
     }
 
     @Extension

@@ -95,11 +95,11 @@ class ChaosStepsTest {
             credentials(playground);
             String script = "node {\n"
                     + "  providerFailoverProbe(name: 'latency', environment: 'playground', kubeconfigCredentialsId: 'kubeconfig',\n"
-                    + "      gateway: '" + playground.gatewayUrl() + "', path: '/v1/chat/completions',\n"
+                    + "      gateway: '" + playground.gatewayUrl() + "', path: '/v1/tenants/" + playground.tenantTokens().keySet().iterator().next() + "/chat/completions',\n"
                     + "      tokenCredentialsId: '" + playground.tenantTokens().keySet().iterator().next() + "-token',\n"
                     + "      maxLatency: '1s', requestsPerSecond: 5,\n"
                     + "      faults: [[name: 'primary-slow', kind: 'HTTPChaos', action: 'delay', latency: '2s', mode: 'all', duration: '20s',\n"
-                    + "                selector: [namespaces: ['providers'], labelSelectors: ['app=provider-primary']]]])\n"
+                    + "                port: 9000, selector: [namespaces: ['inference'], labelSelectors: ['app=provider', 'provider=primary']]]])\n"
                     + "}\n";
             WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job(j, script));
             assertNotNull(run.getAction(TestResultAction.class));

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.chaos.verdict;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * One number per run, 0..100, as Litmus computes its resiliency score: each probe scores the share of its checks that
+ * held (a warning counts half: the system held but degraded), and the run's score is the weighted mean of the probes'
+ * scores, so that 150 isolation checks do not drown the five checks of a failed failover. Checks that could not run are
+ * left out rather than counted as passes, and a run where nothing ran has no score at all.
+ */
+public final class ResilienceScore {
+
+    /** The probe of the minScore gate's own check, which the score does not count (it is about the score). */
+    public static final String GATE_PROBE = "score";
+
+    private ResilienceScore() {
+    }
+
+    /** Equal weights for every probe. */
+    public static OptionalDouble of(RunResult run) {
+        return of(run, run.scoreWeights());
+    }
+
+    /** @param weights probe name (or its first segment, e.g. {@code isolation}) to weight; missing probes weigh 1 */
+    public static OptionalDouble of(RunResult run, Map<String, Double> weights) {
+        Map<String, double[]> perProbe = new LinkedHashMap<>();
+        for (CheckResult check : run.checks()) {
+            if (check.verdict() == Verdict.ERROR || GATE_PROBE.equals(check.probe())) {
+                continue;
+            }
+            double[] pointsAndCount = perProbe.computeIfAbsent(check.probe(), p -> new double[2]);
+            pointsAndCount[0] += check.verdict() == Verdict.PASSED ? 1.0 : check.verdict() == Verdict.WARNING ? 0.5 : 0.0;
+            pointsAndCount[1]++;
+        }
+        double weighted = 0;
+        double totalWeight = 0;
+        for (Map.Entry<String, double[]> probe : perProbe.entrySet()) {
+            double weight = weightOf(probe.getKey(), weights);
+            weighted += weight * probe.getValue()[0] / probe.getValue()[1];
+            totalWeight += weight;
+        }
+        return totalWeight == 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.round(1000.0 * weighted / totalWeight) / 10.0);
+    }
+
+    private static double weightOf(String probe, Map<String, Double> weights) {
+        if (weights.containsKey(probe)) {
+            return weights.get(probe);
+        }
+        String prefix = probe;
+        while (prefix.contains(".")) {
+            prefix = prefix.substring(0, prefix.lastIndexOf('.'));
+            if (weights.containsKey(prefix)) {
+                return weights.get(prefix);
+            }
+        }
+        return 1.0;
+    }
+}
