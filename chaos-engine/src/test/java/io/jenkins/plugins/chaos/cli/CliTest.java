@@ -45,7 +45,8 @@ class CliTest {
         Path file = Files.writeString(dir.resolve("good.yaml"), GOOD);
         CliRun run = cli("validate", file.toString());
         assertEquals(0, run.exit(), run::toString);
-        assertTrue(run.out().contains("OK    " + file + ": experiment 'alice from bob', 1 fault(s)"), run::toString);
+        assertTrue(run.out().contains("OK    " + file + ": experiment 'alice from bob'"), run::toString);
+        assertTrue(run.out().contains("NetworkChaos tenant-alice/alice-bob-validate action=partition"), run::toString);
     }
 
     @Test

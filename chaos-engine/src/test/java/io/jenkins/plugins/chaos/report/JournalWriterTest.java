@@ -35,7 +35,7 @@ class JournalWriterTest {
     void topLevelFieldsAreStableAndInDocumentedOrder() throws Exception {
         JsonNode journal = writeAndRead(RunFixtures.leakyRun());
         assertEquals(List.of("schemaVersion", "generator", "experiment", "environment", "runId", "startedAt",
-                "finishedAt", "durationMillis", "verdict", "exitCode", "aborted", "abortReason", "counts", "probes",
+                "finishedAt", "durationMillis", "verdict", "exitCode", "resilienceScore", "aborted", "abortReason", "counts", "probes",
                 "faults", "checks", "timeline", "notes"), fieldNames(journal));
         assertEquals(JournalWriter.SCHEMA_VERSION, journal.get("schemaVersion").asInt());
         assertEquals(List.of("name", "version"), fieldNames(journal.get("generator")));
