@@ -104,7 +104,8 @@ class StepExperimentMapTest {
         Map<String, Object> probe = (Map<String, Object>) ((Map<String, Object>) map.get("probes")).get("providerFailover");
         assertEquals(Map.of("failover", "30s", "errorRatePercent", 20), probe.get("thresholds"));
         assertEquals("tok", probe.get("token"));
-        assertEquals(List.of(Map.of("kind", "HTTPChaos", "action", "delay", "latency", "20s", "duration", "5m")), map.get("faults"));
+        assertEquals(List.of(Map.of("kind", "HTTPChaos", "action", "delay", "latency", "20s", "duration", "5m",
+                "target", "Request")), map.get("faults"), "a step's HTTPChaos hits requests");
         assertThrows(IllegalArgumentException.class, () -> step.setMaxErrorPercent(101));
     }
 
