@@ -59,7 +59,8 @@ public final class EngineBridge {
      * Builds and validates the experiment on the controller, before anything touches a cluster. Step arguments
      * override the keys of the YAML file named by {@code experiment:}; every validation error is reported at once.
      */
-    public static Experiment loadExperiment(Map<String, Object> stepArguments, String yaml, String source) throws AbortException {
+    public static Experiment loadExperiment(Map<String, Object> stepArguments, String yaml, String source, String baseDir)
+            throws AbortException {
         Map<String, Object> merged = new LinkedHashMap<>();
         if (yaml != null) {
             try {
@@ -72,7 +73,7 @@ public final class EngineBridge {
             }
         }
         merged.putAll(stepArguments);
-        LoadResult loaded = ExperimentLoader.fromMap(merged, source);
+        LoadResult loaded = ExperimentLoader.fromMap(merged, source, baseDir);
         if (!loaded.ok()) {
             StringBuilder message = new StringBuilder("Invalid chaos experiment (" + source + "):");
             for (ValidationError error : loaded.errors()) {

@@ -38,6 +38,6 @@ final class StepSupport {
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        return EngineBridge.loadExperiment(arguments, yaml, source);
+        return workspace.act(new LoadExperimentCallable(arguments, yaml, source));
     }
 }
