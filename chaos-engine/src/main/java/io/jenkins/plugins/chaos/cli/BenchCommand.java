@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Performance harness; numbers go in issue notes, never into unit tests. */
 @Command(name = "bench", description = "Benchmarks against the embedded playground.",
-        subcommands = {BenchCommand.Faults.class})
+        subcommands = {BenchCommand.Faults.class, BenchCommand.Junit.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -17,6 +17,27 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "junit", description = "Write a large JUnit XML report (default 100,000 testcases) and print the "
+            + "time and peak heap: the writer streams, so memory stays flat.")
+    static final class Junit implements Callable<Integer> {
+
+        @Option(names = "--cases", defaultValue = "100000", description = "testcases to write (default: ${DEFAULT-VALUE})")
+        int cases;
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("chaos-junit-bench");
+            try {
+                io.jenkins.plugins.chaos.report.JunitXmlBench.main(new String[] {Integer.toString(cases), dir.toString()});
+            } finally {
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+            return 0;
+        }
     }
 
     @Command(name = "faults", description = "Fault lifecycle through the engine vs the same raw fabric8 "
