@@ -94,6 +94,10 @@ public final class PlaygroundCluster implements AutoCloseable {
         return simulator;
     }
 
+    public ProbePodSimulator probePods() {
+        return probePods;
+    }
+
     public List<String> tenants() {
         return tenants;
     }

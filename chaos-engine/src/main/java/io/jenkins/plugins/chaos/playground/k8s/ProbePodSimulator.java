@@ -35,6 +35,7 @@ public final class ProbePodSimulator implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean responsive = true;
 
     public ProbePodSimulator(KubernetesClient client, Duration answerDelay) {
         this.client = client;
@@ -46,6 +47,14 @@ public final class ProbePodSimulator implements AutoCloseable {
         });
         // A slow pass for changes no signal reported, as a kubelet's resync would.
         executor.scheduleWithFixedDelay(this::reconcileQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** false: behave like nodes that never run the pods (no capacity, image never pulled); pods stay Pending. */
+    public void setResponsive(boolean responsive) {
+        this.responsive = responsive;
+        if (responsive) {
+            schedulePass(5);
+        }
     }
 
     /** Called for every change on the API server; a pod change triggers a pass soon after, off the server's thread. */
@@ -75,6 +84,9 @@ public final class ProbePodSimulator implements AutoCloseable {
     }
 
     private synchronized void reconcile() {
+        if (!responsive) {
+            return;
+        }
         Instant now = Instant.now();
         Set<String> pending = new HashSet<>();
         long nextDue = Long.MAX_VALUE;
