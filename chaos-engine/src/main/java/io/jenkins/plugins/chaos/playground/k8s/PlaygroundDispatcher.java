@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * fabric8's CRUD dispatcher with the two things a Chaos Mesh playground needs that it lacks: server-side dry run
  * (the mock would persist a {@code dryRun=All} request; a real API server never does) and a hook that tells the
- * Chaos Mesh simulator which path changed, so that it reacts as a controller's watch would, without polling.
+ * simulators (Chaos Mesh, probe pods) which path changed, so that they react as a watch would, without polling.
  */
 final class PlaygroundDispatcher extends KubernetesCrudDispatcher {
 

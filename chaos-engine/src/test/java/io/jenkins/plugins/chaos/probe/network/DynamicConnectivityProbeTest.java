@@ -2,7 +2,6 @@ package io.jenkins.plugins.chaos.probe.network;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.engine.RunListener;
@@ -421,10 +420,5 @@ class DynamicConnectivityProbeTest {
 
     private static List<String> names(List<CheckResult> results) {
         return results.stream().map(CheckResult::name).toList();
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean running(Pod pod) {
-        return pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
     }
 }
