@@ -42,13 +42,15 @@ public final class PlaygroundCluster implements AutoCloseable {
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private final ChaosMeshSimulator simulator;
+    private final ProbePodSimulator probePods;
     private final List<String> tenants;
 
     private PlaygroundCluster(KubernetesMockServer server, KubernetesClient client, ChaosMeshSimulator simulator,
-                              List<String> tenants) {
+                              ProbePodSimulator probePods, List<String> tenants) {
         this.server = server;
         this.client = client;
         this.simulator = simulator;
+        this.probePods = probePods;
         this.tenants = tenants;
     }
 
@@ -71,7 +73,9 @@ public final class PlaygroundCluster implements AutoCloseable {
                 .resource(ChaosMeshCrds.of(kind)).create());
         ChaosMeshSimulator simulator = new ChaosMeshSimulator(client, effects, injectionDelay, Duration.ofSeconds(2));
         dispatcher.onChange(simulator::changed);
-        PlaygroundCluster cluster = new PlaygroundCluster(server, client, simulator, List.copyOf(tenants));
+        ProbePodSimulator probePods = new ProbePodSimulator(client, ProbePodSimulator.DEFAULT_ANSWER_DELAY);
+        dispatcher.onChange(probePods::changed);
+        PlaygroundCluster cluster = new PlaygroundCluster(server, client, simulator, probePods, List.copyOf(tenants));
         if (seed) {
             cluster.seed();
         }
@@ -88,6 +92,10 @@ public final class PlaygroundCluster implements AutoCloseable {
 
     public ChaosMeshSimulator simulator() {
         return simulator;
+    }
+
+    public ProbePodSimulator probePods() {
+        return probePods;
     }
 
     public List<String> tenants() {
@@ -207,6 +215,7 @@ public final class PlaygroundCluster implements AutoCloseable {
     @Override
     public void close() {
         simulator.close();
+        probePods.close();
         client.close();
         server.destroy();
     }

@@ -5,19 +5,22 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * fabric8's CRUD dispatcher with the two things a Chaos Mesh playground needs that it lacks: server-side dry run
  * (the mock would persist a {@code dryRun=All} request; a real API server never does) and a hook that tells the
- * Chaos Mesh simulator which path changed, so that it reacts as a controller's watch would, without polling.
+ * simulators (Chaos Mesh, probe pods) which path changed, so that they react as a watch would, without polling.
  */
 final class PlaygroundDispatcher extends KubernetesCrudDispatcher {
 
-    private volatile Consumer<String> changeListener = path -> { };
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
+    /** Adds a listener; every listener hears every change (the Chaos Mesh and the probe pod simulators). */
     void onChange(Consumer<String> listener) {
-        this.changeListener = listener;
+        changeListeners.add(listener);
     }
 
     @Override
@@ -57,7 +60,7 @@ final class PlaygroundDispatcher extends KubernetesCrudDispatcher {
     public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
                              GenericKubernetesResource resource, String newState) {
         super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
-        changeListener.accept(path);
+        changeListeners.forEach(listener -> listener.accept(path));
     }
 
     static boolean isDryRun(String path) {
