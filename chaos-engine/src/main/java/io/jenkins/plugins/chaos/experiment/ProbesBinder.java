@@ -10,7 +10,7 @@ final class ProbesBinder {
 
     static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover");
     static final List<String> ISOLATION_KEYS = List.of("phases", "gateway", "tenants", "endpoints", "deniedStatuses",
-            "concurrency", "timeout", "network", "rbac", "probePods", "ports");
+            "concurrency", "timeout", "network", "rbac", "probePods", "ports", "probeImage");
     static final List<String> TENANT_KEYS = List.of("name", "namespace", "token");
     static final List<String> FAILOVER_KEYS = List.of("gateway", "method", "path", "body", "tenant", "token",
             "requestsPerSecond", "duration", "timeout", "primary", "secondary", "providerHeader", "providerField",
@@ -44,7 +44,8 @@ final class ProbesBinder {
                 tenants(node.get("tenants"), TreeReader.child(path, "tenants")), endpoints(node, path),
                 reader.integerList(node, "deniedStatuses", path), reader.integer(node, "concurrency", path),
                 reader.text(node, "timeout", path), network == null || network, rbac == null || rbac,
-                probePods != null && probePods, reader.integerList(node, "ports", path));
+                probePods != null && probePods, reader.integerList(node, "ports", path),
+                reader.text(node, "probeImage", path));
     }
 
     /** Endpoints as {@code "GET /path"} lines or {method, path, body} maps. */

@@ -20,10 +20,12 @@ import java.util.List;
  * @param rbac          check that tenants' service accounts cannot reach each other's secrets (default true)
  * @param probePods     start probe pods that try real connections (default false: it needs pod creation rights)
  * @param ports         ports for the network layers (default 8080)
+ * @param probeImage    image of the probe pods, which need {@code nc} (default busybox:1.36)
  */
 public record TenantIsolationSpec(List<String> phases, String gateway, List<TenantSpec> tenants, List<RequestTemplate> endpoints,
                                   List<Integer> deniedStatuses, Integer concurrency, String timeout, boolean network,
-                                  boolean rbac, boolean probePods, List<Integer> ports) implements Serializable {
+                                  boolean rbac, boolean probePods, List<Integer> ports, String probeImage)
+        implements Serializable {
 
     public static final List<String> PHASES = List.of("before", "during", "after");
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.chaos.engine.RunListener;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import io.jenkins.plugins.chaos.probe.api.ApiIsolationProbe;
+import io.jenkins.plugins.chaos.probe.network.DynamicConnectivityProbe;
 import io.jenkins.plugins.chaos.probe.network.NetworkSnapshot;
 import io.jenkins.plugins.chaos.probe.network.PortSpec;
 import io.jenkins.plugins.chaos.probe.network.StaticIsolationCheck;
@@ -58,6 +59,14 @@ public final class IsolationProbeSuite {
                 RbacSnapshot snapshot = RbacSnapshot.read(client, namespaces);
                 return new RbacIsolationCheck(namespaces, reviewer(snapshot, namespaces.get(0))).run(snapshot);
             }));
+        }
+        if (spec.probePods() && !namespaces.isEmpty()) {
+            listener.info("Tenant isolation, network layer: probe pods try real connections between " + namespaces);
+            checks.addAll(layer("isolation.network.dynamic",
+                    () -> new DynamicConnectivityProbe(ProbeConfigs.dynamic(spec), listener).run(client)));
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("tenant isolation probe interrupted");
+            }
         }
         long breaches = checks.stream().filter(c -> c.verdict() == Verdict.CRITICAL).count();
         listener.info("Tenant isolation: " + checks.size() + " check(s), " + breaches + " breach(es)");

@@ -7,6 +7,7 @@ import io.jenkins.plugins.chaos.experiment.ValidationError;
 import io.jenkins.plugins.chaos.probe.api.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.probe.failover.FailoverConfig;
 import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
+import io.jenkins.plugins.chaos.probe.network.DynamicConnectivityConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,11 @@ public final class ProbeConfigs {
                 spec.errorRatePercent() == null ? null : spec.errorRatePercent() / 100.0, false);
     }
 
+    /** Probe pods between the tenant namespaces, on the isolation probe's ports. */
+    public static DynamicConnectivityConfig dynamic(TenantIsolationSpec spec) {
+        return new DynamicConnectivityConfig(spec.namespaces(), null, spec.ports(), spec.probeImage(), null, null, null);
+    }
+
     /** Every problem of the probe sections, by the experiment's field paths. */
     public static List<ValidationError> validate(TenantIsolationSpec isolation, ProviderFailoverSpec failover) {
         List<ValidationError> errors = new ArrayList<>();
@@ -83,6 +89,11 @@ public final class ProbeConfigs {
             }
             if (isolation.gateway() == null && !isolation.network() && !isolation.rbac() && !isolation.probePods()) {
                 errors.add(new ValidationError(path, "checks nothing: give a gateway, or enable network, rbac or probePods"));
+            }
+            if (isolation.probePods() && isolation.tenants().size() >= 2) {
+                for (String message : dynamic(isolation).validate()) {
+                    errors.add(mapped(path, message, Map.of("image", "probeImage", "namespaces", "tenants")));
+                }
             }
             if (isolation.gateway() != null && isolation.tenants().size() >= 2) {
                 for (String message : api(isolation, placeholder).validate()) {

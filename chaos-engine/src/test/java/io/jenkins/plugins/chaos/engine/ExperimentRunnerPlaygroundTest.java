@@ -104,6 +104,20 @@ class ExperimentRunnerPlaygroundTest {
     }
 
     @Test
+    void probePodsRunUnderThePartitionAndNeverRemain() throws Exception {
+        try (Playground playground = Playground.start("healthy")) {
+            String yaml = isolationUnderPartition(playground).replace("    tenants:\n", "    probePods: true\n    tenants:\n");
+            RunResult result = run(playground, yaml);
+            List<CheckResult> dynamic = result.checks().stream()
+                    .filter(c -> c.probe().equals("isolation.network.dynamic")).toList();
+            assertEquals(9, dynamic.size(), () -> dynamic.toString());
+            assertTrue(dynamic.stream().allMatch(c -> c.verdict() == Verdict.PASSED), () -> dynamic.toString());
+            assertTrue(playground.cluster().client().pods().inAnyNamespace()
+                    .withLabel("chaos-engineering/probe", "connectivity").list().getItems().isEmpty(), "probe pods remain");
+        }
+    }
+
+    @Test
     void leakyGatewayYieldsExactlyTheBrokenPairsAsCritical() throws Exception {
         try (Playground playground = Playground.start("leaky")) {
             RunResult result = run(playground, isolationUnderPartition(playground));
