@@ -1,5 +1,7 @@
 package io.jenkins.plugins.chaos.jenkins;
 
+import java.util.Map;
+
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
@@ -57,5 +59,13 @@ public abstract class ChaosProbeStep extends ChaosStep {
 
     static Set<? extends Class<?>> requiredContext() {
         return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, FlowNode.class);
+    }
+
+    /** The experiment map with this step's probe section under {@code probes.<key>}. */
+    static Map<String, Object> withProbe(Map<String, Object> experiment, String key, Map<String, Object> probe) {
+        Map<String, Object> probes = new java.util.LinkedHashMap<>();
+        probes.put(key, probe);
+        experiment.put("probes", probes);
+        return experiment;
     }
 }

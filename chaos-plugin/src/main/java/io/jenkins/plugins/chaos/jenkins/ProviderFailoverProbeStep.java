@@ -146,11 +146,7 @@ public class ProviderFailoverProbeStep extends ChaosProbeStep {
                 .put("requestsPerSecond", requestsPerSecond)
                 .put("thresholds", thresholds)
                 .toMap();
-        Map<String, Object> experiment = super.toExperimentMap(secrets, manifest);
-        Map<String, Object> probes = new LinkedHashMap<>();
-        probes.put("providerFailover", probe);
-        experiment.put("probes", probes);
-        return experiment;
+        return withProbe(super.toExperimentMap(secrets, manifest), "providerFailover", probe);
     }
 
     @Extension

@@ -113,11 +113,7 @@ public class TenantIsolationProbeStep extends ChaosProbeStep {
                 .put("network", network)
                 .put("ports", StepArguments.copy(ports))
                 .toMap();
-        Map<String, Object> experiment = super.toExperimentMap(secrets, manifest);
-        Map<String, Object> probes = new LinkedHashMap<>();
-        probes.put("tenantIsolation", probe);
-        experiment.put("probes", probes);
-        return experiment;
+        return withProbe(super.toExperimentMap(secrets, manifest), "tenantIsolation", probe);
     }
 
     @Extension
