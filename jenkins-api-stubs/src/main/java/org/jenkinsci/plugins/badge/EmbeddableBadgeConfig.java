@@ -12,10 +12,6 @@ public class EmbeddableBadgeConfig implements Serializable {
         throw new UnsupportedOperationException();
     }
 
-    public String getID() {
-        throw new UnsupportedOperationException();
-    }
-
     public String getStatus() {
         throw new UnsupportedOperationException();
     }
