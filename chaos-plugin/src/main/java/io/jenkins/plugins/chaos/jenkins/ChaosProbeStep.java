@@ -19,6 +19,7 @@ public abstract class ChaosProbeStep extends ChaosStep {
     private String gateway;
     private String reportDir;
     private String failOn = FailOn.CRITICAL.argument();
+    private String badge;
 
     public String getGateway() {
         return gateway;
@@ -45,6 +46,19 @@ public abstract class ChaosProbeStep extends ChaosStep {
     @DataBoundSetter
     public void setFailOn(String failOn) {
         this.failOn = FailOn.parse(failOn).argument();
+    }
+
+    public String getBadge() {
+        return badge;
+    }
+
+    /**
+     * Name of the scenario badge published through the embeddable-build-status plugin; {@code null} (not given)
+     * means the experiment name, {@code ''} publishes none.
+     */
+    @DataBoundSetter
+    public void setBadge(String badge) {
+        this.badge = ScenarioBadge.checkArgument(badge);
     }
 
     /** Default: {@code chaos-reports/<step>}, so that two probe steps in one build do not publish each other's XML. */

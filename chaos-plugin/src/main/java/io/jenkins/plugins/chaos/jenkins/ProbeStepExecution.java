@@ -24,7 +24,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * Runs a probe step: builds and validates the experiment on the controller, runs it on the agent, publishes the
- * JUnit XML through the junit plugin, attaches the build action and turns the verdict into the build result.
+ * JUnit XML through the junit plugin, attaches the build action, publishes the scenario badge where the
+ * embeddable-build-status plugin is installed and turns the verdict into the build result.
  */
 final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;
@@ -73,8 +74,11 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         TestResultSummary tests = publishJUnit(run, workspace, launcher, listener, node);
         int index = run.getActions(ChaosRunAction.class).size();
         boolean scheduled = run.getCause(TimerTrigger.TimerTriggerCause.class) != null;
-        run.addAction(new ChaosRunAction("chaos-" + index, step.functionName(), result, step.effectiveReportDir(), scheduled,
+        String chaosPage = "chaos-" + index;
+        run.addAction(new ChaosRunAction(chaosPage, step.functionName(), result, step.effectiveReportDir(), scheduled,
                 step.getDeadManThresholdMinutes()));
+        // before the outcome: a FAILURE ends the step with an exception, and the badge must show that run too
+        ScenarioBadges.publish(run, step.getBadge(), step.isDryRun(), result, chaosPage, console);
 
         BuildOutcome outcome = BuildOutcome.decide(result.verdict(), failOn, result.experiment(), result.count(Verdict.CRITICAL),
                 result.count(Verdict.ERROR), result.count(Verdict.WARNING));
