@@ -2,11 +2,20 @@ package io.jenkins.plugins.chaos.cli;
 
 import io.jenkins.plugins.chaos.engine.ExitCode;
 import io.jenkins.plugins.chaos.experiment.ExperimentFiles;
+import io.jenkins.plugins.chaos.experiment.ExperimentValidator;
 import io.jenkins.plugins.chaos.experiment.LoadResult;
+import io.jenkins.plugins.chaos.experiment.ValidationError;
+import io.jenkins.plugins.chaos.fault.CrdDirectory;
+import io.jenkins.plugins.chaos.fault.FaultPlanner;
+import io.jenkins.plugins.chaos.fault.PlannedFault;
+import io.jenkins.plugins.chaos.fault.PlannedFaultSchemas;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,22 +25,51 @@ import picocli.CommandLine.Model.CommandSpec;
         + "touches no cluster. Exit 0 when all are valid, 2 otherwise.")
 final class ValidateCommand implements Callable<Integer> {
 
+    private static final String CRD_DIR = "--crd-dir";
+
     @Spec
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "experiment YAML or Chaos Mesh manifest")
     List<Path> files;
 
+    @Option(names = CRD_DIR, paramLabel = "DIR", description = "also check each resource against the OpenAPI schema "
+            + "of its CustomResourceDefinition from the YAML files in DIR (e.g. Chaos Mesh's config/crd/bases)")
+    Path crdDir;
+
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CrdDirectory crds = null;
+        if (crdDir != null) {
+            List<ValidationError> problems = new ArrayList<>();
+            crds = CrdDirectory.load(crdDir, CRD_DIR, problems);
+            if (!problems.isEmpty()) {
+                out.println("INVALID " + CRD_DIR + " " + crdDir + " (" + problems.size() + " problem(s)):");
+                out.print(new LoadResult(null, problems).describeErrors());
+                return ExitCode.INVALID_INPUT;
+            }
+        }
         int exit = ExitCode.PASSED;
         for (Path file : files) {
             LoadResult loaded = ExperimentFiles.load(file);
+            List<String> unchecked = List.of();
+            if (loaded.ok() && crds != null) {
+                List<PlannedFault> planned = FaultPlanner.plan(loaded.experiment(), "validate",
+                        ExperimentValidator.maxDuration(loaded.experiment()), new ArrayList<>());
+                List<ValidationError> schemaErrors = PlannedFaultSchemas.check(planned, crds);
+                unchecked = PlannedFaultSchemas.uncheckedKinds(planned, crds);
+                loaded = new LoadResult(loaded.experiment(), schemaErrors);
+            }
             if (loaded.ok()) {
-                spec.commandLine().getOut().println("OK    " + file + ": " + ExperimentFiles.describe(loaded.experiment()));
+                out.println("OK    " + file + ": " + ExperimentFiles.describe(loaded.experiment()));
+                if (!unchecked.isEmpty()) {
+                    out.println("      no CRD in " + crdDir + " for " + String.join(", ", unchecked)
+                            + ": not checked against a schema");
+                }
             } else {
-                spec.commandLine().getOut().println("INVALID " + file + " (" + loaded.errors().size() + " problem(s)):");
-                spec.commandLine().getOut().print(loaded.describeErrors());
+                out.println("INVALID " + file + " (" + loaded.errors().size() + " problem(s)):");
+                out.print(loaded.describeErrors());
                 exit = ExitCode.INVALID_INPUT;
             }
         }

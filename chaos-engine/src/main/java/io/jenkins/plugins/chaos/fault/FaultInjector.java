@@ -32,15 +32,20 @@ public final class FaultInjector {
     private final KubernetesClient client;
     private final RunListener listener;
     private final RunOptions options;
+    private final CrdSource crds;
     private Duration recoveryTimeout = GoDuration.parse(Experiment.DEFAULT_RECOVERY_TIMEOUT).orElseThrow();
 
     public FaultInjector(KubernetesClient client, RunListener listener, RunOptions options) {
         this.client = client;
         this.listener = listener;
         this.options = options;
+        this.crds = new ClusterCrds(client, listener);
     }
 
-    /** The plan this run would apply, after validation and every guardrail; nothing is applied. */
+    /**
+     * The plan this run would apply, after validation, every guardrail and the cluster's CRD schemas; nothing is
+     * applied. CRDs are read once per injector.
+     */
     public List<PlannedFault> plan(Experiment experiment, String runId) {
         List<ValidationError> errors = new ArrayList<>(ExperimentValidator.validate(experiment));
         if (!errors.isEmpty()) {
@@ -50,6 +55,9 @@ public final class FaultInjector {
         Set<String> allowed = new LinkedHashSet<>(experiment.getAllowedNamespaces());
         allowed.addAll(options.allowedNamespaces());
         errors.addAll(NamespaceGuard.check(client, planned, allowed));
+        // The installed CRD's schema, before anything is applied: the API server would drop unknown fields silently,
+        // and a fault refused half-way through injection is worse than one refused here.
+        errors.addAll(PlannedFaultSchemas.check(planned, crds));
         if (!errors.isEmpty()) {
             throw new InvalidExperimentException(errors);
         }

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public final class FaultPlanner {
 
+    private static final java.util.regex.Pattern INLINE_ORIGIN = java.util.regex.Pattern.compile("faults\\[\\d+]");
+
     private FaultPlanner() {
     }
 
@@ -46,18 +48,31 @@ public final class FaultPlanner {
             GenericKubernetesResource resource = ChaosSpecFactory.build(fault, name, namespace);
             List<ValidationError> found = new ArrayList<>();
             Guardrails.check(resource, origin, cap, found);
-            // An inline fault's keys are the spec's keys: name the field the user wrote (faults[0].selector), not
-            // faults[0].spec.selector, which does not exist in their file.
             for (ValidationError error : found) {
-                String field = error.field().startsWith(origin + ".spec")
-                        ? origin + error.field().substring((origin + ".spec").length()) : error.field();
-                errors.add(new ValidationError(field, error.message()));
+                errors.add(asWritten(origin, error));
             }
             planned.add(new PlannedFault(fault.displayName(index), origin, resource,
                     GoDuration.parse(fault.getDuration()).orElse(null),
                     ChaosKind.isOneShot(fault.getKind(), fault.getAction())));
         }
         return planned;
+    }
+
+    /**
+     * An error about a planned resource, named by the field the user wrote. An inline fault's keys are the spec's
+     * keys, so {@code faults[0].spec.selector} becomes {@code faults[0].selector}, which is what exists in their file;
+     * a manifest's resource (origin {@code faults[1].manifest(file#1)}) keeps its own paths.
+     */
+    static ValidationError asWritten(String origin, ValidationError error) {
+        if (!INLINE_ORIGIN.matcher(origin).matches()) {
+            return error;
+        }
+        String spec = origin + ".spec";
+        String field = error.field();
+        if (field.equals(spec) || field.startsWith(spec + ".") || field.startsWith(spec + "[")) {
+            return new ValidationError(origin + field.substring(spec.length()), error.message());
+        }
+        return error;
     }
 
     private static void planManifest(Experiment experiment, FaultSpec fault, String origin, Duration cap,
