@@ -8,7 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Performance harness; numbers go in issue notes, never into unit tests. */
 @Command(name = "bench", description = "Benchmarks against the embedded playground.",
-        subcommands = {BenchCommand.Faults.class, BenchCommand.Junit.class})
+        subcommands = {BenchCommand.Faults.class, IsolationBenchCommand.class, FailoverMemoryCommand.class,
+                BenchCommand.Junit.class})
 final class BenchCommand implements Runnable {
 
     @Spec

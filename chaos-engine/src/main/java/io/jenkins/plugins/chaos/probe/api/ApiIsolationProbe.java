@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /**
  * Tenant isolation at the API layer: for every ordered pair of tenants (A, B) and every endpoint, A's token on B's
@@ -32,9 +33,19 @@ public final class ApiIsolationProbe {
     private final RunListener listener;
     private final SecretRedactor redactor;
     private final String base;
+    private final LongConsumer latencyNanos;
 
     /** @throws IllegalArgumentException listing every configuration problem, by field */
     public ApiIsolationProbe(ApiIsolationConfig config, RunListener listener) {
+        this(config, listener, nanos -> { });
+    }
+
+    /**
+     * @param latencyNanos receives every call's latency in nanoseconds, from the HTTP client's completion threads
+     *                     (so it must be thread-safe); checks only keep milliseconds, a benchmark wants more
+     * @throws IllegalArgumentException listing every configuration problem, by field
+     */
+    public ApiIsolationProbe(ApiIsolationConfig config, RunListener listener, LongConsumer latencyNanos) {
         List<String> errors = config.validate();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid isolation.api configuration: " + String.join("; ", errors));
@@ -44,6 +55,7 @@ public final class ApiIsolationProbe {
         this.redactor = new SecretRedactor(config.tenants().values());
         String url = config.gatewayUrl().trim();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.latencyNanos = latencyNanos;
     }
 
     /** Runs the whole matrix; one check per (caller, owner, endpoint), the controls being the caller == owner ones. */
@@ -74,6 +86,7 @@ public final class ApiIsolationProbe {
                 pending.add(http.send(uri(call), call.endpoint.method(), call.endpoint.body(),
                                 Map.of("Authorization", "Bearer " + config.tenants().get(call.caller)))
                         .thenAccept(reply -> {
+                            latencyNanos.accept(reply.latencyNanos());
                             // Keep only what a check needs, so that 10,000 response bodies are never held at once.
                             observed[index] = Observation.of(reply, startedAt, redactor);
                             progress.completed();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.chaos.probe.failover;
 
 import io.jenkins.plugins.chaos.engine.RunListener;
 
+import java.io.PrintWriter;
 import java.time.Instant;
 
 /**
@@ -20,13 +21,23 @@ public final class FailoverMemoryBench {
     public static void main(String[] args) throws Exception {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 100;
+        run(minutes, rate, new PrintWriter(System.out, true));
+    }
+
+    /**
+     * The whole bench, printing its heap curve to {@code out}; {@code chaos bench failover-memory} calls this.
+     *
+     * @return the highest heap use after GC seen along the curve, in MiB
+     */
+    public static double run(int minutes, double rate, PrintWriter out) throws InterruptedException {
         SimulatedTimeSource time = new SimulatedTimeSource(Instant.parse("2026-01-01T00:00:00Z"));
         FaultWindow window = new FaultWindow();
         long[] nextReport = {10 * MINUTE};
         boolean[] injected = {false};
         boolean[] removed = {false};
+        double[] highest = {0};
         long wallStart = System.nanoTime();
-        System.out.printf("heap used at start: %.1f MiB%n", usedMiB());
+        out.printf("heap used at start: %.1f MiB%n", usedMiB());
         SyntheticGatewayTransport transport = new SyntheticGatewayTransport(time, now -> {
             // This runs on the pacing thread at each request's due time: the bench's "fault injector".
             if (!injected[0] && now >= 20 * MINUTE ) {
@@ -38,8 +49,10 @@ public final class FailoverMemoryBench {
                 window.removed(time.toInstant(now));
             }
             if (now >= nextReport[0]) {
-                System.out.printf("simulated %3d min: heap used after GC %.1f MiB (%.1f s wall)%n", nextReport[0] / MINUTE,
-                        usedMiB(), (System.nanoTime() - wallStart) / 1e9);
+                double used = usedMiB();
+                highest[0] = Math.max(highest[0], used);
+                out.printf("simulated %3d min: heap used after GC %.1f MiB (%.1f s wall)%n", nextReport[0] / MINUTE,
+                        used, (System.nanoTime() - wallStart) / 1e9);
                 nextReport[0] += 10 * MINUTE;
             }
             return now >= 20 * MINUTE && now < 25 * MINUTE;
@@ -48,11 +61,14 @@ public final class FailoverMemoryBench {
                 .withRate(rate).withDuration(minutes + "m");
         FailoverProbe probe = FailoverProbe.simulated(config, RunListener.silent(), time, transport);
         FailoverResult result = probe.start(window, CriticalListener.none()).awaitResult();
-        System.out.printf("simulated %d min at %.0f req/s: %d requests in %.1f s wall; heap used after GC %.1f MiB%n",
-                minutes, rate, result.stats().requests(), (System.nanoTime() - wallStart) / 1e9, usedMiB());
-        System.out.printf("timeline points %d; failover %d ms; recovery %d ms; p95 %.1f ms; checks %s%n",
+        double end = usedMiB();
+        highest[0] = Math.max(highest[0], end);
+        out.printf("simulated %d min at %.0f req/s: %d requests in %.1f s wall; heap used after GC %.1f MiB%n",
+                minutes, rate, result.stats().requests(), (System.nanoTime() - wallStart) / 1e9, end);
+        out.printf("timeline points %d; failover %d ms; recovery %d ms; p95 %.1f ms; checks %s%n",
                 result.timeline().size(), result.stats().failoverMillis(), result.stats().recoveryMillis(),
                 result.stats().p95Millis(), result.checks().stream().map(c -> c.name() + "=" + c.verdict()).toList());
+        return highest[0];
     }
 
     private static double usedMiB() {

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.chaos.cli;
+
+import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.probe.api.ApiIsolationConfig;
+import io.jenkins.plugins.chaos.probe.api.ApiIsolationProbe;
+import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
+import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.Verdict;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/**
+ * The tenant-isolation matrix through {@link ApiIsolationProbe}, timed: throughput of the whole matrix (judging
+ * included, since that is what a user waits for), the calls' latency in an HdrHistogram and the JVM's peak heap.
+ * A small warm-up matrix runs first so that class loading and JIT compilation are not what is measured.
+ */
+final class IsolationBench {
+
+    /** Where the matrix runs and how wide it is. Tokens are secrets: toString leaves them out. */
+    record Target(String gatewayUrl, Map<String, String> tenants, List<RequestTemplate> endpoints, int concurrency) {
+        Target {
+            tenants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tenants));
+            endpoints = List.copyOf(endpoints);
+        }
+
+        ApiIsolationConfig config() {
+            return new ApiIsolationConfig(gatewayUrl, tenants, endpoints, null, concurrency, "10s");
+        }
+
+        @Override
+        public String toString() {
+            return "Target[gatewayUrl=" + gatewayUrl + ", tenants=" + tenants.size() + ", endpoints=" + endpoints
+                    + ", concurrency=" + concurrency + "]";
+        }
+    }
+
+    /**
+     * @param peakHeapBytes highest heap use during the measured run (whole JVM: with an in-process gateway, its
+     *                      share too); it mostly shows how lazily the collector runs, {@code liveHeapBytes} what
+     *                      the run keeps
+     * @param liveHeapBytes heap use after a full GC with the run's checks still held
+     */
+    record Result(int tenants, int endpoints, int calls, int concurrency, double seconds, double p50Millis,
+                  double p99Millis, double maxMillis, long peakHeapBytes, long liveHeapBytes, long maxHeapBytes,
+                  Map<Verdict, Long> verdicts) {
+
+        double requestsPerSecond() {
+            return calls / seconds;
+        }
+
+        boolean allPassed() {
+            return verdicts.keySet().stream().allMatch(v -> v == Verdict.PASSED) && calls > 0;
+        }
+
+        Verdict worst() {
+            return verdicts.keySet().stream().reduce(Verdict.PASSED, Verdict::worst);
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, """
+                    chaos bench isolation: %d tenants x %d endpoints, %d in flight
+                      calls:        %d (%d cross-tenant, %d positive controls)
+                      seconds:      %.2f
+                      requests/s:   %.0f
+                      latency:      p50 %.2f ms, p99 %.2f ms, max %.2f ms
+                      peak heap:    %.1f MiB (heap limit %s); after GC, checks held: %.1f MiB
+                      verdicts:     %s -> %s
+                    bench-isolation-result calls=%d seconds=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f peak_heap_mib=%.1f all_passed=%s""",
+                    tenants, endpoints, concurrency, calls, calls - tenants * endpoints, tenants * endpoints, seconds,
+                    requestsPerSecond(), p50Millis, p99Millis, maxMillis, mib(peakHeapBytes),
+                    maxHeapBytes < 0 ? "none" : String.format(Locale.ROOT, "%.0f MiB", mib(maxHeapBytes)),
+                    mib(liveHeapBytes), verdicts, allPassed() ? "all PASSED" : "NOT all passed (worst " + worst() + ")",
+                    calls, seconds, requestsPerSecond(), p50Millis, p99Millis, mib(peakHeapBytes), allPassed());
+        }
+
+        private static double mib(long bytes) {
+            return bytes / (1024.0 * 1024.0);
+        }
+    }
+
+    private IsolationBench() {
+    }
+
+    /**
+     * @param warmupTenants tenants of the untimed warm-up matrix (0: none); capped at the target's tenant count
+     * @param listener      the probe's progress lines of the measured run
+     */
+    static Result run(Target target, int warmupTenants, RunListener listener) throws InterruptedException {
+        ApiIsolationConfig config = target.config();
+        int warm = Math.min(warmupTenants, target.tenants().size());
+        if (warm >= 2) {
+            Map<String, String> few = new LinkedHashMap<>();
+            target.tenants().entrySet().stream().limit(warm).forEach(e -> few.put(e.getKey(), e.getValue()));
+            new ApiIsolationProbe(config.withTenants(few), RunListener.silent()).run();
+        }
+        // Microseconds, up to the probe's 10 s timeout and beyond (auto-resizing), 3 significant digits.
+        ConcurrentHistogram latencies = new ConcurrentHistogram(3);
+        ApiIsolationProbe probe = new ApiIsolationProbe(config, listener, nanos -> latencies.recordValue(nanos / 1_000));
+        collectGarbage();
+        List<CheckResult> checks;
+        long started;
+        long finished;
+        long peak;
+        long max;
+        try (HeapPeakMonitor heap = HeapPeakMonitor.start(Duration.ofMillis(5))) {
+            started = System.nanoTime();
+            checks = probe.run();
+            finished = System.nanoTime();
+            peak = heap.peakBytes();
+            max = heap.maxBytes();
+        }
+        collectGarbage();
+        Runtime rt = Runtime.getRuntime();
+        long live = rt.totalMemory() - rt.freeMemory();
+        Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
+        for (CheckResult check : checks) {
+            verdicts.merge(check.verdict(), 1L, Long::sum);
+        }
+        return new Result(target.tenants().size(), target.endpoints().size(), checks.size(), target.concurrency(),
+                (finished - started) / 1e9, latencies.getValueAtPercentile(50) / 1000.0,
+                latencies.getValueAtPercentile(99) / 1000.0, latencies.getMaxValue() / 1000.0, peak, live, max,
+                verdicts);
+    }
+
+    private static void collectGarbage() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+    }
+}
