@@ -207,8 +207,7 @@ public final class FaultInjector {
             while (!pending.isEmpty()) {
                 for (var it = pending.iterator(); it.hasNext(); ) {
                     ChaosResourceRef ref = it.next();
-                    GenericKubernetesResource current = getQuietly(ref);
-                    if (current == null) {
+                    if (confirmedGone(ref)) {
                         Instant now = Instant.now();
                         outcomes.add(new RecoveryOutcome(ref, now, "recovered"));
                         RecoveryRegistry.recovered(ref);
@@ -221,7 +220,7 @@ public final class FaultInjector {
                 }
                 if (Instant.now().isAfter(deadline)) {
                     for (ChaosResourceRef ref : pending) {
-                        GenericKubernetesResource current = getQuietly(ref);
+                        GenericKubernetesResource current = lastSeen(ref);
                         List<String> finalizers = current == null ? List.of() : current.getMetadata().getFinalizers();
                         String outcome = "stuck in deletion on finalizers " + finalizers + " after "
                                 + GoDuration.format(recoveryTimeout) + " (" + (current == null ? "" : ChaosStatus.summary(current))
@@ -254,11 +253,21 @@ public final class FaultInjector {
         return false;
     }
 
-    private GenericKubernetesResource getQuietly(ChaosResourceRef ref) {
+    /** Gone only when the API server says so; an API error is no confirmation, and the next poll asks again. */
+    private boolean confirmedGone(ChaosResourceRef ref) {
+        try {
+            return ChaosResources.of(client, ref).get() == null;
+        } catch (KubernetesClientException e) {
+            return e.getCode() == 404;
+        }
+    }
+
+    /** The resource for the stuck report; null when it cannot be read, which the report then leaves out. */
+    private GenericKubernetesResource lastSeen(ChaosResourceRef ref) {
         try {
             return ChaosResources.of(client, ref).get();
         } catch (KubernetesClientException e) {
-            return e.getCode() == 404 ? null : ChaosResources.of(client, ref).get();
+            return null;
         }
     }
 
