@@ -35,6 +35,8 @@ public final class BoundedHttpClient implements AutoCloseable {
     private final ExecutorService executor;
     private final ThreadPoolExecutor senders;
     private final HttpClient client;
+    private final java.util.Set<Http1Connection> openConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<Map<String, Http1Connection>> connections = ThreadLocal.withInitial(java.util.HashMap::new);
 
     /**
      * @param maxInFlight requests outstanding at once
@@ -85,6 +87,15 @@ public final class BoundedHttpClient implements AutoCloseable {
      */
     public CompletableFuture<HttpReply> send(URI uri, String method, String body, Map<String, String> headers)
             throws InterruptedException {
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            slots.acquire();
+            try {
+                return CompletableFuture.supplyAsync(() -> exchangePlain(uri, method, body, headers), senders);
+            } catch (RuntimeException e) {
+                slots.release();
+                return CompletableFuture.completedFuture(HttpReply.failed(describe(e), false, 0));
+            }
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
         headers.forEach(builder::header);
         HttpRequest.BodyPublisher publisher = body == null
@@ -102,6 +113,64 @@ public final class BoundedHttpClient implements AutoCloseable {
             slots.release();
             return CompletableFuture.completedFuture(HttpReply.failed(describe(e), false, 0));
         }
+    }
+
+    /**
+     * Plain http goes over our own keep-alive HTTP/1.1 connections, one per sender thread: the JDK client does all
+     * its I/O on a single selector thread and costs several times the CPU per request, which on a small machine
+     * shared with the gateway capped the isolation matrix far below the gateway's own ceiling (bench/README.md).
+     * https keeps the JDK client and its TLS.
+     */
+    private HttpReply exchangePlain(URI uri, String method, String body, Map<String, String> headers) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        String key = uri.getHost() + ":" + uri.getPort();
+        Map<String, Http1Connection> mine = connections.get();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                Http1Connection connection = mine.get(key);
+                if (connection == null || !connection.reusable()) {
+                    forget(mine, key, connection);
+                    try {
+                        connection = new Http1Connection(uri, (int) Math.max(1, timeout.toMillis()));
+                    } catch (IOException e) {
+                        // A connect timeout is a connection error, as the JDK client reports it, not a slow answer.
+                        return HttpReply.failed(describe(e), false, System.nanoTime() - started);
+                    }
+                    mine.put(key, connection);
+                    openConnections.add(connection);
+                }
+                try {
+                    Http1Connection.Response r = connection.exchange(uri, method, body, headers, deadline, headerName);
+                    if (!connection.reusable()) {
+                        forget(mine, key, connection);
+                    }
+                    return new HttpReply(r.status(), r.headerValue(), r.contentType(), r.body(), null, false,
+                            System.nanoTime() - started);
+                } catch (Http1Connection.StaleConnectionException e) {
+                    forget(mine, key, connection);
+                    if (attempt > 0) {
+                        return HttpReply.failed(describe(e.getCause()), false, System.nanoTime() - started);
+                    }
+                } catch (java.net.SocketTimeoutException e) {
+                    forget(mine, key, connection);
+                    return HttpReply.failed("HttpTimeoutException: request timed out", true, System.nanoTime() - started);
+                } catch (IOException | RuntimeException e) {
+                    forget(mine, key, connection);
+                    return HttpReply.failed(describe(e), false, System.nanoTime() - started);
+                }
+            }
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void forget(Map<String, Http1Connection> mine, String key, Http1Connection connection) {
+        if (connection != null) {
+            connection.close();
+            openConnections.remove(connection);
+        }
+        mine.remove(key);
     }
 
     /** One request on a sender thread; gives the slot back whatever happens. */
@@ -145,6 +214,8 @@ public final class BoundedHttpClient implements AutoCloseable {
 
     @Override
     public void close() {
+        openConnections.forEach(Http1Connection::close);
+        openConnections.clear();
         senders.shutdownNow();
         executor.shutdownNow();
     }
