@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
@@ -78,21 +81,39 @@ public final class ApiIsolationProbe {
         Progress progress = new Progress(total);
         Duration timeout = config.timeoutDuration();
         try (BoundedHttpClient http = new BoundedHttpClient(config.concurrency(), timeout, null)) {
-            List<CompletableFuture<Void>> pending = new ArrayList<>(total);
-            for (int i = 0; i < total; i++) {
-                int index = i;
-                Call call = calls.get(i);
-                Instant startedAt = Instant.now();
-                pending.add(http.send(uri(call), call.endpoint.method(), call.endpoint.body(),
-                                Map.of("Authorization", "Bearer " + config.tenants().get(call.caller)))
-                        .thenAccept(reply -> {
+            // A fixed set of workers pulls calls off the matrix and sends each on its own thread: no hand-over per
+            // request, and the number of workers is the number of requests in flight.
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService workers = Executors.newFixedThreadPool(config.concurrency(), r -> {
+                Thread thread = new Thread(r, "isolation-api-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
+            List<Future<?>> running = new ArrayList<>();
+            try {
+                for (int w = 0; w < config.concurrency(); w++) {
+                    running.add(workers.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < total && !Thread.currentThread().isInterrupted();
+                             i = next.getAndIncrement()) {
+                            Call call = calls.get(i);
+                            Instant startedAt = Instant.now();
+                            HttpReply reply = http.call(uri(call), call.endpoint.method(), call.endpoint.body(),
+                                    Map.of("Authorization", "Bearer " + config.tenants().get(call.caller)));
                             latencyNanos.accept(reply.latencyNanos());
                             // Keep only what a check needs, so that 10,000 response bodies are never held at once.
-                            observed[index] = Observation.of(reply, startedAt, redactor);
+                            observed[i] = Observation.of(reply, startedAt, redactor);
                             progress.completed();
-                        }));
+                        }
+                    }));
+                }
+                for (Future<?> worker : running) {
+                    worker.get();
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("isolation probe worker failed: " + e.getCause(), e.getCause());
+            } finally {
+                workers.shutdownNow();
             }
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         }
         List<CheckResult> checks = judge(calls, observed);
         long breaches = checks.stream().filter(c -> c.verdict() == Verdict.CRITICAL).count();

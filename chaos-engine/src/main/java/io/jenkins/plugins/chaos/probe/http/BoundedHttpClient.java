@@ -87,14 +87,28 @@ public final class BoundedHttpClient implements AutoCloseable {
      */
     public CompletableFuture<HttpReply> send(URI uri, String method, String body, Map<String, String> headers)
             throws InterruptedException {
+        slots.acquire();
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return call(uri, method, body, headers);
+                } finally {
+                    slots.release();
+                }
+            }, senders);
+        } catch (RuntimeException e) {
+            slots.release();
+            return CompletableFuture.completedFuture(HttpReply.failed(describe(e), false, 0));
+        }
+    }
+
+    /**
+     * Sends on the calling thread and returns the reply; never throws. For callers that bound their own concurrency
+     * with a fixed set of worker threads, which saves the hand-over to a sender thread on every request.
+     */
+    public HttpReply call(URI uri, String method, String body, Map<String, String> headers) {
         if ("http".equalsIgnoreCase(uri.getScheme())) {
-            slots.acquire();
-            try {
-                return CompletableFuture.supplyAsync(() -> exchangePlain(uri, method, body, headers), senders);
-            } catch (RuntimeException e) {
-                slots.release();
-                return CompletableFuture.completedFuture(HttpReply.failed(describe(e), false, 0));
-            }
+            return exchangePlain(uri, method, body, headers);
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
         headers.forEach(builder::header);
@@ -105,14 +119,7 @@ public final class BoundedHttpClient implements AutoCloseable {
             builder.header("Content-Type", "application/json");
         }
         builder.method(method, publisher);
-        HttpRequest request = builder.build();
-        slots.acquire();
-        try {
-            return CompletableFuture.supplyAsync(() -> exchange(request), senders);
-        } catch (RuntimeException e) {
-            slots.release();
-            return CompletableFuture.completedFuture(HttpReply.failed(describe(e), false, 0));
-        }
+        return exchange(builder.build());
     }
 
     /**
@@ -126,42 +133,38 @@ public final class BoundedHttpClient implements AutoCloseable {
         long deadline = started + timeout.toNanos();
         String key = uri.getHost() + ":" + uri.getPort();
         Map<String, Http1Connection> mine = connections.get();
-        try {
-            for (int attempt = 0; ; attempt++) {
-                Http1Connection connection = mine.get(key);
-                if (connection == null || !connection.reusable()) {
-                    forget(mine, key, connection);
-                    try {
-                        connection = new Http1Connection(uri, (int) Math.max(1, timeout.toMillis()));
-                    } catch (IOException e) {
-                        // A connect timeout is a connection error, as the JDK client reports it, not a slow answer.
-                        return HttpReply.failed(describe(e), false, System.nanoTime() - started);
-                    }
-                    mine.put(key, connection);
-                    openConnections.add(connection);
-                }
+        for (int attempt = 0; ; attempt++) {
+            Http1Connection connection = mine.get(key);
+            if (connection == null || !connection.reusable()) {
+                forget(mine, key, connection);
                 try {
-                    Http1Connection.Response r = connection.exchange(uri, method, body, headers, deadline, headerName);
-                    if (!connection.reusable()) {
-                        forget(mine, key, connection);
-                    }
-                    return new HttpReply(r.status(), r.headerValue(), r.contentType(), r.body(), null, false,
-                            System.nanoTime() - started);
-                } catch (Http1Connection.StaleConnectionException e) {
-                    forget(mine, key, connection);
-                    if (attempt > 0) {
-                        return HttpReply.failed(describe(e.getCause()), false, System.nanoTime() - started);
-                    }
-                } catch (java.net.SocketTimeoutException e) {
-                    forget(mine, key, connection);
-                    return HttpReply.failed("HttpTimeoutException: request timed out", true, System.nanoTime() - started);
-                } catch (IOException | RuntimeException e) {
-                    forget(mine, key, connection);
+                    connection = new Http1Connection(uri, (int) Math.max(1, timeout.toMillis()));
+                } catch (IOException e) {
+                    // A connect timeout is a connection error, as the JDK client reports it, not a slow answer.
                     return HttpReply.failed(describe(e), false, System.nanoTime() - started);
                 }
+                mine.put(key, connection);
+                openConnections.add(connection);
             }
-        } finally {
-            slots.release();
+            try {
+                Http1Connection.Response r = connection.exchange(uri, method, body, headers, deadline, headerName);
+                if (!connection.reusable()) {
+                    forget(mine, key, connection);
+                }
+                return new HttpReply(r.status(), r.headerValue(), r.contentType(), r.body(), null, false,
+                        System.nanoTime() - started);
+            } catch (Http1Connection.StaleConnectionException e) {
+                forget(mine, key, connection);
+                if (attempt > 0) {
+                    return HttpReply.failed(describe(e.getCause()), false, System.nanoTime() - started);
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                forget(mine, key, connection);
+                return HttpReply.failed("HttpTimeoutException: request timed out", true, System.nanoTime() - started);
+            } catch (IOException | RuntimeException e) {
+                forget(mine, key, connection);
+                return HttpReply.failed(describe(e), false, System.nanoTime() - started);
+            }
         }
     }
 
@@ -173,7 +176,7 @@ public final class BoundedHttpClient implements AutoCloseable {
         mine.remove(key);
     }
 
-    /** One request on a sender thread; gives the slot back whatever happens. */
+    /** One request through the JDK client (https). */
     private HttpReply exchange(HttpRequest request) {
         long started = System.nanoTime();
         try {
@@ -187,8 +190,6 @@ public final class BoundedHttpClient implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             boolean timedOut = e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException);
             return HttpReply.failed(describe(e), timedOut, System.nanoTime() - started);
-        } finally {
-            slots.release();
         }
     }
 

@@ -36,9 +36,14 @@ class BoundedHttpClientTest {
         server.createContext("/", exchange -> {
             int now = active.incrementAndGet();
             maxActive.accumulateAndGet(now, Math::max);
+            boolean counted = true;
             try {
                 long delay = Long.parseLong(exchange.getRequestURI().getQuery().replace("delay=", ""));
                 Thread.sleep(delay);
+                // Counted out before the response leaves: once the client has the reply it may send the next request,
+                // and that must not overlap with this handler's own bookkeeping.
+                active.decrementAndGet();
+                counted = false;
                 byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("X-Inference-Provider", "primary");
                 exchange.sendResponseHeaders(200, body.length);
@@ -48,7 +53,9 @@ class BoundedHttpClientTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                active.decrementAndGet();
+                if (counted) {
+                    active.decrementAndGet();
+                }
                 exchange.close();
             }
         });
