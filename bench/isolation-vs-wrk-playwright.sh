@@ -4,6 +4,8 @@
 # probe's heap over a simulated hour at 100 req/s in a 64 MiB heap. See bench/README.md.
 #
 # Knobs (environment): TENANTS=50 ENDPOINTS=4 CONCURRENCY=16 WARMUP_TENANTS=10 WRK_SECONDS=10 WRK_THREADS=2
+#   JVM_WARMUP_ROUNDS=2: our JVM runs the whole matrix this many times untimed first, so that it is measured in
+#   steady state as wrk is (Playwright's Node process warms up with WARMUP_TENANTS like before)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,12 +14,13 @@ TENANTS="${TENANTS:-50}"
 ENDPOINTS="${ENDPOINTS:-4}"
 CONCURRENCY="${CONCURRENCY:-16}"
 WARMUP_TENANTS="${WARMUP_TENANTS:-10}"
+JVM_WARMUP_ROUNDS="${JVM_WARMUP_ROUNDS:-2}"
 WRK_SECONDS="${WRK_SECONDS:-10}"
 WRK_THREADS="${WRK_THREADS:-2}"
 # the gateway stays up at most this long, whatever happens to this script
 SERVE_SECONDS="${SERVE_SECONDS:-600}"
 
-for knob in TENANTS ENDPOINTS CONCURRENCY WARMUP_TENANTS WRK_SECONDS WRK_THREADS SERVE_SECONDS; do
+for knob in TENANTS ENDPOINTS CONCURRENCY WARMUP_TENANTS JVM_WARMUP_ROUNDS WRK_SECONDS WRK_THREADS SERVE_SECONDS; do
   if ! [[ "${!knob}" =~ ^[0-9]+$ ]]; then
     echo "bench: $knob='${!knob}' must be a whole number" >&2
     exit 2
@@ -89,7 +92,7 @@ pw_rps="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.arg
 # --- (c) ours: chaos bench isolation against the same gateway ---------------------------------------------------------
 say "(c) chaos bench isolation: $TENANTS x $ENDPOINTS matrix, $CONCURRENCY in flight"
 "$root/chaos" bench isolation --tokens "$tokens" --tenants "$TENANTS" --endpoints "$ENDPOINTS" \
-  --concurrency "$CONCURRENCY" --warmup-tenants "$WARMUP_TENANTS" | tee "$work/ours.txt" >&2
+  --concurrency "$CONCURRENCY" --warmup-tenants "$TENANTS" --warmup-rounds "$JVM_WARMUP_ROUNDS" | tee "$work/ours.txt" >&2
 result="$(grep '^bench-isolation-result ' "$work/ours.txt")"
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
 ours_rps="$(field rps)"

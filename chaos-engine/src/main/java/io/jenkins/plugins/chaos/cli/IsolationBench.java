@@ -88,15 +88,18 @@ final class IsolationBench {
 
     /**
      * @param warmupTenants tenants of the untimed warm-up matrix (0: none); capped at the target's tenant count
+     * @param warmupRounds  how often the warm-up matrix runs: a JVM is measured in steady state, as wrk is
      * @param listener      the probe's progress lines of the measured run
      */
-    static Result run(Target target, int warmupTenants, RunListener listener) throws InterruptedException {
+    static Result run(Target target, int warmupTenants, int warmupRounds, RunListener listener) throws InterruptedException {
         ApiIsolationConfig config = target.config();
         int warm = Math.min(warmupTenants, target.tenants().size());
         if (warm >= 2) {
             Map<String, String> few = new LinkedHashMap<>();
             target.tenants().entrySet().stream().limit(warm).forEach(e -> few.put(e.getKey(), e.getValue()));
-            new ApiIsolationProbe(config.withTenants(few), RunListener.silent()).run();
+            for (int round = 0; round < warmupRounds; round++) {
+                new ApiIsolationProbe(config.withTenants(few), RunListener.silent()).run();
+            }
         }
         // Microseconds, up to the probe's 10 s timeout and beyond (auto-resizing), 3 significant digits.
         ConcurrentHistogram latencies = new ConcurrentHistogram(3);

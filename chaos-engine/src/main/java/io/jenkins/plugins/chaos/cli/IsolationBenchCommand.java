@@ -50,6 +50,10 @@ final class IsolationBenchCommand implements Callable<Integer> {
             + "0 for none (default: ${DEFAULT-VALUE})")
     int warmupTenants;
 
+    @Option(names = "--warmup-rounds", defaultValue = "1", description = "times the warm-up matrix runs before the "
+            + "measured one, 1..10, so that the JIT has compiled the hot path (default: ${DEFAULT-VALUE})")
+    int warmupRounds;
+
     @Option(names = "--serve-only", paramLabel = "SECONDS", description = "only start the gateway, print its URL and "
             + "the path of a 0600 JSON file with the tenant tokens, and keep it up for SECONDS (1.." + MAX_SERVE_SECONDS + ")")
     Integer serveOnlySeconds;
@@ -106,6 +110,9 @@ final class IsolationBenchCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > ApiIsolationConfig.MAX_CONCURRENCY) {
             problems.add("--concurrency: " + concurrency + " must be between 1 and " + ApiIsolationConfig.MAX_CONCURRENCY);
         }
+        if (warmupRounds < 1 || warmupRounds > 10) {
+            problems.add("--warmup-rounds: " + warmupRounds + " must be between 1 and 10");
+        }
         if (warmupTenants < 0) {
             problems.add("--warmup-tenants: " + warmupTenants + " must be 0 (no warm-up) or more");
         }
@@ -157,7 +164,7 @@ final class IsolationBenchCommand implements Callable<Integer> {
                 out.println("WARNING: " + line);
             }
         };
-        IsolationBench.Result result = IsolationBench.run(target, warmupTenants, listener);
+        IsolationBench.Result result = IsolationBench.run(target, warmupTenants, warmupRounds, listener);
         out.println(result.describe());
         out.flush();
         return result.allPassed() ? ExitCode.PASSED : ExitCode.of(result.worst());
