@@ -13,7 +13,6 @@ import io.jenkins.plugins.chaos.playground.Playground;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,8 +44,7 @@ final class DemoCommand implements Callable<Integer> {
                     + String.join(", ", Playground.SCENARIOS));
             return ExitCode.INVALID_INPUT;
         }
-        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
-        RunListener listener = RunListener.printingTo(out);
+        RunListener listener = WriterOutputStream.listener(spec.commandLine().getOut());
         listener.info("Starting the playground (scenario " + scenario + "): Kubernetes API, Chaos Mesh simulator, "
                 + "inference gateway with providers primary and secondary, tenants alice, bob, carol");
         try (Playground playground = Playground.start(scenario)) {

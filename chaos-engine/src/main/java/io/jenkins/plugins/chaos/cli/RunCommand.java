@@ -88,8 +88,7 @@ final class RunCommand implements Callable<Integer> {
                 .withEnvironment(environment).withAllowedNamespaces(allowNamespaces)
                 .withSecrets(new io.jenkins.plugins.chaos.engine.SecretRedactor(secretValues));
         try (KubernetesClient client = KubernetesClients.from(kubeconfig)) {
-            RunListener listener = RunListener.printingTo(new java.io.PrintStream(
-                    new WriterOutputStream(spec.commandLine().getOut()), true, java.nio.charset.StandardCharsets.UTF_8));
+            RunListener listener = WriterOutputStream.listener(spec.commandLine().getOut());
             RunResult result = new ExperimentRunner(client, listener, options).run(loaded.experiment());
             if (!dryRun) {
                 AlertSettings alerts = AlertSettings.none(result.environment(),

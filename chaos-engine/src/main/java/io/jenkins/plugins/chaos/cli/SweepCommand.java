@@ -35,8 +35,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (KubernetesClient client = KubernetesClients.from(kubeconfig)) {
-            RunListener listener = RunListener.printingTo(new java.io.PrintStream(
-                    new WriterOutputStream(spec.commandLine().getOut()), true, java.nio.charset.StandardCharsets.UTF_8));
+            RunListener listener = WriterOutputStream.listener(spec.commandLine().getOut());
             Sweeper.SweepResult result = new Sweeper(client, listener).sweep(namespace, !all, force, Instant.now());
             listener.info("Sweep done: " + result.deleted().size() + " deleted, " + result.forced().size()
                     + " released from finalizers, " + result.stuck().size() + " stuck, " + result.kept().size()

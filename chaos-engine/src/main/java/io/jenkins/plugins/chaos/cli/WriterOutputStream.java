@@ -10,6 +10,12 @@ final class WriterOutputStream extends OutputStream {
     private final PrintWriter writer;
     private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
+    /** A listener that prints to picocli's writer, as every command's progress lines do. */
+    static io.jenkins.plugins.chaos.engine.RunListener listener(PrintWriter writer) {
+        return io.jenkins.plugins.chaos.engine.RunListener.printingTo(
+                new java.io.PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8));
+    }
+
     WriterOutputStream(PrintWriter writer) {
         this.writer = writer;
     }

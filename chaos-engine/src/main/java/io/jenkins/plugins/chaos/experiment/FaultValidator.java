@@ -2,6 +2,7 @@ package io.jenkins.plugins.chaos.experiment;
 
 import io.jenkins.plugins.chaos.fault.ChaosKind;
 import io.jenkins.plugins.chaos.fault.ChaosKinds;
+import io.jenkins.plugins.chaos.fault.Guardrails;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -96,13 +97,10 @@ final class FaultValidator {
             error(path, "is required, so that Chaos Mesh removes the fault even if this run dies; " + GoDuration.ALLOWED);
             return;
         }
-        Optional<Duration> duration = GoDuration.parse(text);
-        if (duration.isEmpty()) {
-            error(path, "\"" + text + "\" is not a duration; " + GoDuration.ALLOWED);
-        } else if (duration.get().isZero()) {
+        if (GoDuration.parse(text).filter(Duration::isZero).isPresent()) {
             error(path, "must be longer than 0s");
-        } else if (duration.get().compareTo(cap) > 0) {
-            error(path, text + " is longer than the maximum fault duration " + GoDuration.format(cap) + " (maxDuration)");
+        } else {
+            Guardrails.checkDuration(text, path, cap, errors);
         }
     }
 

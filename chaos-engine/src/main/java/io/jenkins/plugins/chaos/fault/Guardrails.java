@@ -111,7 +111,8 @@ public final class Guardrails {
         }
     }
 
-    private static void checkDuration(String text, String path, Duration cap, List<ValidationError> errors) {
+    /** A Chaos Mesh duration: Go syntax and within the cap. */
+    public static void checkDuration(String text, String path, Duration cap, List<ValidationError> errors) {
         Optional<Duration> duration = GoDuration.parse(text);
         if (duration.isEmpty()) {
             errors.add(new ValidationError(path, "\"" + text + "\" is not a duration; " + GoDuration.ALLOWED));

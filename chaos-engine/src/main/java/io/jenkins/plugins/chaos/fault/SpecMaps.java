@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Typed access to the untyped maps of a generic resource, without unchecked casts spread over the code. */
-final class SpecMaps {
+public final class SpecMaps {
 
     private SpecMaps() {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> spec(GenericKubernetesResource resource) {
+    public static Map<String, Object> spec(GenericKubernetesResource resource) {
         Object spec = resource.getAdditionalProperties().get("spec");
         return spec instanceof Map<?, ?> ? (Map<String, Object>) spec : Map.of();
     }

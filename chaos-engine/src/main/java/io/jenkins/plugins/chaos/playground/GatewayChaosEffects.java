@@ -3,6 +3,7 @@ package io.jenkins.plugins.chaos.playground;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.jenkins.plugins.chaos.experiment.GoDuration;
+import io.jenkins.plugins.chaos.fault.SpecMaps;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayFaults;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
@@ -38,7 +39,7 @@ public final class GatewayChaosEffects implements ChaosEffects {
 
     @Override
     public void injected(GenericKubernetesResource chaos, List<Pod> targets) {
-        Map<String, Object> spec = spec(chaos);
+        Map<String, Object> spec = SpecMaps.spec(chaos);
         Set<String> providers = providers(targets);
         switch (chaos.getKind()) {
             case "PodChaos" -> {
@@ -69,7 +70,7 @@ public final class GatewayChaosEffects implements ChaosEffects {
 
     @Override
     public void recovered(GenericKubernetesResource chaos, List<Pod> targets) {
-        Map<String, Object> spec = spec(chaos);
+        Map<String, Object> spec = SpecMaps.spec(chaos);
         Set<String> providers = providers(targets);
         switch (chaos.getKind()) {
             case "PodChaos" -> providers.forEach(faults::providerUp);
@@ -103,7 +104,7 @@ public final class GatewayChaosEffects implements ChaosEffects {
     private Set<List<String>> routes(GenericKubernetesResource chaos, List<Pod> sources) {
         Set<List<String>> out = new LinkedHashSet<>();
         boolean gatewaySide = sources.stream().anyMatch(p -> "gateway".equals(label(p, "app")));
-        Object target = spec(chaos).get("target");
+        Object target = SpecMaps.spec(chaos).get("target");
         if (!gatewaySide || !(target instanceof Map<?, ?> targetMap)
                 || !(targetMap.get("selector") instanceof Map<?, ?> selector)
                 || !(selector.get("labelSelectors") instanceof Map<?, ?> labels)) {
@@ -111,7 +112,7 @@ public final class GatewayChaosEffects implements ChaosEffects {
         }
         Object provider = labels.get("provider");
         if (provider != null && faults.providers().contains(String.valueOf(provider))) {
-            String direction = String.valueOf(spec(chaos).getOrDefault("direction", "to"));
+            String direction = String.valueOf(SpecMaps.spec(chaos).getOrDefault("direction", "to"));
             String providerNs = PlaygroundGateway.providerNamespace(String.valueOf(provider));
             if (!"from".equals(direction)) {
                 out.add(List.of(PlaygroundGateway.GATEWAY_NAMESPACE, providerNs));
@@ -128,9 +129,4 @@ public final class GatewayChaosEffects implements ChaosEffects {
         return labels == null ? null : labels.get(key);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> spec(GenericKubernetesResource chaos) {
-        Object spec = chaos.getAdditionalProperties().get("spec");
-        return spec instanceof Map<?, ?> ? (Map<String, Object>) spec : Map.of();
-    }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.chaos.fault.ChaosKind;
 import io.jenkins.plugins.chaos.fault.ChaosKinds;
 import io.jenkins.plugins.chaos.fault.ChaosLabels;
 import io.jenkins.plugins.chaos.fault.ChaosResources;
+import io.jenkins.plugins.chaos.fault.SpecMaps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ public final class ChaosMeshSimulator implements AutoCloseable {
     }
 
     private void inject(String key, GenericKubernetesResource chaos) {
-        Map<String, Object> spec = spec(chaos);
+        Map<String, Object> spec = SpecMaps.spec(chaos);
         String namespace = chaos.getMetadata().getNamespace();
         Map<?, ?> selector = spec.get("selector") instanceof Map<?, ?> s ? s : Map.of();
         List<Pod> targets = PodSelectorMatcher.select(client.pods().inAnyNamespace().list().getItems(), selector,
@@ -251,11 +252,6 @@ public final class ChaosMeshSimulator implements AutoCloseable {
         return condition;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> spec(GenericKubernetesResource chaos) {
-        Object spec = chaos.getAdditionalProperties().get("spec");
-        return spec instanceof Map<?, ?> ? (Map<String, Object>) spec : Map.of();
-    }
 
     private static String annotation(GenericKubernetesResource chaos, String key) {
         Map<String, String> annotations = chaos.getMetadata().getAnnotations();
