@@ -35,7 +35,7 @@ public final class BoundedHttpClient implements AutoCloseable {
     private final ExecutorService executor;
     private final ThreadPoolExecutor senders;
     private final HttpClient client;
-    private final java.util.Set<Http1Connection> openConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final DeadlineWatchdog watchdog;
     private final ThreadLocal<Map<String, Http1Connection>> connections = ThreadLocal.withInitial(java.util.HashMap::new);
 
     /**
@@ -64,6 +64,7 @@ public final class BoundedHttpClient implements AutoCloseable {
         this.senders = new ThreadPoolExecutor(maxInFlight, maxInFlight, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemons("chaos-http-" + pool + "-send"));
         this.senders.allowCoreThreadTimeOut(true);
+        this.watchdog = new DeadlineWatchdog("chaos-http-" + pool + "-deadlines", timeout);
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
@@ -138,13 +139,15 @@ public final class BoundedHttpClient implements AutoCloseable {
             if (connection == null || !connection.reusable()) {
                 forget(mine, key, connection);
                 try {
-                    connection = new Http1Connection(uri, (int) Math.max(1, timeout.toMillis()));
+                    connection = new Http1Connection(uri);
+                    watchdog.watch(connection);
+                    connection.connect(deadline);
                 } catch (IOException e) {
+                    forget(mine, key, connection);
                     // A connect timeout is a connection error, as the JDK client reports it, not a slow answer.
                     return HttpReply.failed(describe(e), false, System.nanoTime() - started);
                 }
                 mine.put(key, connection);
-                openConnections.add(connection);
             }
             try {
                 Http1Connection.Response r = connection.exchange(uri, method, body, headers, deadline, headerName);
@@ -171,7 +174,7 @@ public final class BoundedHttpClient implements AutoCloseable {
     private void forget(Map<String, Http1Connection> mine, String key, Http1Connection connection) {
         if (connection != null) {
             connection.close();
-            openConnections.remove(connection);
+            watchdog.forget(connection);
         }
         mine.remove(key);
     }
@@ -215,8 +218,7 @@ public final class BoundedHttpClient implements AutoCloseable {
 
     @Override
     public void close() {
-        openConnections.forEach(Http1Connection::close);
-        openConnections.clear();
+        watchdog.close();
         senders.shutdownNow();
         executor.shutdownNow();
     }
