@@ -7,6 +7,7 @@ import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,17 +41,36 @@ final class IsolationBench {
     }
 
     /**
-     * @param peakHeapBytes highest heap use during the measured run (whole JVM: with an in-process gateway, its
+     * @param roundSeconds  how long each measured run of the whole matrix took, in order
+     * @param calls         calls of one run of the matrix
+     * @param peakHeapBytes highest heap use during the measured runs (whole JVM: with an in-process gateway, its
      *                      share too); it mostly shows how lazily the collector runs, {@code liveHeapBytes} what
-     *                      the run keeps
-     * @param liveHeapBytes heap use after a full GC with the run's checks still held
+     *                      a run keeps
+     * @param liveHeapBytes heap use after a full GC with the last run's checks still held
+     * @param verdicts      over all measured runs
      */
-    record Result(int tenants, int endpoints, int calls, int concurrency, double seconds, double p50Millis,
+    record Result(int tenants, int endpoints, int calls, int concurrency, List<Double> roundSeconds, double p50Millis,
                   double p99Millis, double maxMillis, long peakHeapBytes, long liveHeapBytes, long maxHeapBytes,
                   Map<Verdict, Long> verdicts) {
 
+        Result {
+            roundSeconds = List.copyOf(roundSeconds);
+        }
+
+        /** The median run's duration: one run disturbed by the machine's other work does not decide the number. */
+        double seconds() {
+            List<Double> sorted = roundSeconds.stream().sorted().toList();
+            int middle = sorted.size() / 2;
+            return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        }
+
         double requestsPerSecond() {
-            return calls / seconds;
+            return calls / seconds();
+        }
+
+        private String roundRates() {
+            return roundSeconds.stream().map(s -> String.format(Locale.ROOT, "%.0f", calls / s))
+                    .collect(java.util.stream.Collectors.joining(" "));
         }
 
         boolean allPassed() {
@@ -62,20 +82,25 @@ final class IsolationBench {
         }
 
         String describe() {
+            double fastest = roundSeconds.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double slowest = roundSeconds.stream().mapToDouble(Double::doubleValue).max().orElse(0);
             return String.format(Locale.ROOT, """
                     chaos bench isolation: %d tenants x %d endpoints, %d in flight
-                      calls:        %d (%d cross-tenant, %d positive controls)
-                      seconds:      %.2f
-                      requests/s:   %.0f
-                      latency:      p50 %.2f ms, p99 %.2f ms, max %.2f ms
+                      calls:        %d per run (%d cross-tenant, %d positive controls)
+                      runs:         %d; requests/s of each: %s
+                      seconds:      %.2f (median run)
+                      requests/s:   %.0f (median run)
+                      latency:      p50 %.2f ms, p99 %.2f ms, max %.2f ms (all runs)
                       peak heap:    %.1f MiB (heap limit %s); after GC, checks held: %.1f MiB
                       verdicts:     %s -> %s
-                    bench-isolation-result calls=%d seconds=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f peak_heap_mib=%.1f all_passed=%s""",
-                    tenants, endpoints, concurrency, calls, calls - tenants * endpoints, tenants * endpoints, seconds,
-                    requestsPerSecond(), p50Millis, p99Millis, maxMillis, mib(peakHeapBytes),
+                    bench-isolation-result calls=%d seconds=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f peak_heap_mib=%.1f all_passed=%s runs=%d rps_min=%.1f rps_max=%.1f""",
+                    tenants, endpoints, concurrency, calls, calls - tenants * endpoints, tenants * endpoints,
+                    roundSeconds.size(), roundRates(), seconds(), requestsPerSecond(), p50Millis, p99Millis, maxMillis,
+                    mib(peakHeapBytes),
                     maxHeapBytes < 0 ? "none" : String.format(Locale.ROOT, "%.0f MiB", mib(maxHeapBytes)),
                     mib(liveHeapBytes), verdicts, allPassed() ? "all PASSED" : "NOT all passed (worst " + worst() + ")",
-                    calls, seconds, requestsPerSecond(), p50Millis, p99Millis, mib(peakHeapBytes), allPassed());
+                    calls, seconds(), requestsPerSecond(), p50Millis, p99Millis, mib(peakHeapBytes), allPassed(),
+                    roundSeconds.size(), calls / slowest, calls / fastest);
         }
 
         private static double mib(long bytes) {
@@ -89,9 +114,11 @@ final class IsolationBench {
     /**
      * @param warmupTenants tenants of the untimed warm-up matrix (0: none); capped at the target's tenant count
      * @param warmupRounds  how often the warm-up matrix runs: a JVM is measured in steady state, as wrk is
-     * @param listener      the probe's progress lines of the measured run
+     * @param runs          how often the whole matrix runs measured; the result is the median run
+     * @param listener      the probe's progress lines of the first measured run
      */
-    static Result run(Target target, int warmupTenants, int warmupRounds, RunListener listener) throws InterruptedException {
+    static Result run(Target target, int warmupTenants, int warmupRounds, int runs, RunListener listener)
+            throws InterruptedException {
         ApiIsolationConfig config = target.config();
         int warm = Math.min(warmupTenants, target.tenants().size());
         if (warm >= 2) {
@@ -103,31 +130,33 @@ final class IsolationBench {
         }
         // Microseconds, up to the probe's 10 s timeout and beyond (auto-resizing), 3 significant digits.
         ConcurrentHistogram latencies = new ConcurrentHistogram(3);
-        ApiIsolationProbe probe = new ApiIsolationProbe(config, listener, nanos -> latencies.recordValue(nanos / 1_000));
-        collectGarbage();
-        List<CheckResult> checks;
-        long started;
-        long finished;
-        long peak;
-        long max;
-        try (HeapPeakMonitor heap = HeapPeakMonitor.start(Duration.ofMillis(5))) {
-            started = System.nanoTime();
-            checks = probe.run();
-            finished = System.nanoTime();
-            peak = heap.peakBytes();
-            max = heap.maxBytes();
+        List<Double> roundSeconds = new ArrayList<>();
+        Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
+        List<CheckResult> checks = List.of();
+        long peak = 0;
+        long max = -1;
+        for (int round = 0; round < runs; round++) {
+            checks = List.of();
+            ApiIsolationProbe probe = new ApiIsolationProbe(config, round == 0 ? listener : RunListener.silent(),
+                    nanos -> latencies.recordValue(nanos / 1_000));
+            collectGarbage();
+            try (HeapPeakMonitor heap = HeapPeakMonitor.start(Duration.ofMillis(5))) {
+                long started = System.nanoTime();
+                checks = probe.run();
+                roundSeconds.add((System.nanoTime() - started) / 1e9);
+                peak = Math.max(peak, heap.peakBytes());
+                max = heap.maxBytes();
+            }
+            for (CheckResult check : checks) {
+                verdicts.merge(check.verdict(), 1L, Long::sum);
+            }
         }
         collectGarbage();
         Runtime rt = Runtime.getRuntime();
         long live = rt.totalMemory() - rt.freeMemory();
-        Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
-        for (CheckResult check : checks) {
-            verdicts.merge(check.verdict(), 1L, Long::sum);
-        }
         return new Result(target.tenants().size(), target.endpoints().size(), checks.size(), target.concurrency(),
-                (finished - started) / 1e9, latencies.getValueAtPercentile(50) / 1000.0,
-                latencies.getValueAtPercentile(99) / 1000.0, latencies.getMaxValue() / 1000.0, peak, live, max,
-                verdicts);
+                roundSeconds, latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(99) / 1000.0,
+                latencies.getMaxValue() / 1000.0, peak, live, max, verdicts);
     }
 
     private static void collectGarbage() {

@@ -54,6 +54,11 @@ final class IsolationBenchCommand implements Callable<Integer> {
             + "measured one, 1..10, so that the JIT has compiled the hot path (default: ${DEFAULT-VALUE})")
     int warmupRounds;
 
+    @Option(names = "--runs", defaultValue = "1", description = "measured runs of the whole matrix, 1..10; the "
+            + "median run is reported, so that one run disturbed by other work on the machine does not decide the "
+            + "number (default: ${DEFAULT-VALUE})")
+    int runs;
+
     @Option(names = "--serve-only", paramLabel = "SECONDS", description = "only start the gateway, print its URL and "
             + "the path of a 0600 JSON file with the tenant tokens, and keep it up for SECONDS (1.." + MAX_SERVE_SECONDS + ")")
     Integer serveOnlySeconds;
@@ -113,6 +118,9 @@ final class IsolationBenchCommand implements Callable<Integer> {
         if (warmupRounds < 1 || warmupRounds > 10) {
             problems.add("--warmup-rounds: " + warmupRounds + " must be between 1 and 10");
         }
+        if (runs < 1 || runs > 10) {
+            problems.add("--runs: " + runs + " must be between 1 and 10");
+        }
         if (warmupTenants < 0) {
             problems.add("--warmup-tenants: " + warmupTenants + " must be 0 (no warm-up) or more");
         }
@@ -164,7 +172,7 @@ final class IsolationBenchCommand implements Callable<Integer> {
                 out.println("WARNING: " + line);
             }
         };
-        IsolationBench.Result result = IsolationBench.run(target, warmupTenants, warmupRounds, listener);
+        IsolationBench.Result result = IsolationBench.run(target, warmupTenants, warmupRounds, runs, listener);
         out.println(result.describe());
         out.flush();
         return result.allPassed() ? ExitCode.PASSED : ExitCode.of(result.worst());

@@ -37,7 +37,7 @@ class IsolationBenchCommandTest {
     @Test
     void smallMatrixOnThePlaygroundPassesEveryCheck() {
         CliRun run = cli("bench", "isolation", "--tenants", "4", "--endpoints", "2", "--concurrency", "4",
-                "--warmup-tenants", "2");
+                "--warmup-tenants", "2", "--runs", "3");
 
         assertEquals(0, run.exit(), run::toString);
         Matcher result = RESULT.matcher(run.out());
@@ -46,8 +46,10 @@ class IsolationBenchCommandTest {
         assertEquals("32", result.group(1), run::toString);
         assertEquals("true", result.group(3), run::toString);
         assertTrue(Double.parseDouble(result.group(2)) > 0, run::toString);
-        assertTrue(run.out().contains("calls:        32 (24 cross-tenant, 8 positive controls)"), run::toString);
-        assertTrue(run.out().contains("verdicts:     {PASSED=32} -> all PASSED"), run::toString);
+        assertTrue(run.out().contains("calls:        32 per run (24 cross-tenant, 8 positive controls)"), run::toString);
+        assertTrue(run.out().contains("verdicts:     {PASSED=96} -> all PASSED"), "three runs' checks: " + run);
+        assertTrue(run.out().contains(" runs=3 rps_min="), run::toString);
+        assertTrue(run.out().contains("runs:         3; requests/s of each: "), run::toString);
         assertTrue(run.out().contains("latency:      p50 "), run::toString);
     }
 
@@ -109,11 +111,12 @@ class IsolationBenchCommandTest {
 
     @Test
     void badNumbersAreRefusedByName() {
-        CliRun run = cli("bench", "isolation", "--tenants", "1", "--endpoints", "5", "--concurrency", "0");
+        CliRun run = cli("bench", "isolation", "--tenants", "1", "--endpoints", "5", "--concurrency", "0", "--runs", "0");
         assertEquals(2, run.exit(), run::toString);
         assertTrue(run.err().contains("--tenants: 1 must be between 2 and 200"), run::toString);
         assertTrue(run.err().contains("--endpoints: 5 must be between 1 and 4"), run::toString);
         assertTrue(run.err().contains("--concurrency: 0 must be between 1 and 256"), run::toString);
+        assertTrue(run.err().contains("--runs: 0 must be between 1 and 10"), run::toString);
 
         CliRun gatewayOnly = cli("bench", "isolation", "--gateway", "http://127.0.0.1:1");
         assertEquals(2, gatewayOnly.exit(), gatewayOnly::toString);

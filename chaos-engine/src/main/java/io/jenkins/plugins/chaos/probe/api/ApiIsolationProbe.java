@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -64,11 +65,16 @@ public final class ApiIsolationProbe {
     /** Runs the whole matrix; one check per (caller, owner, endpoint), the controls being the caller == owner ones. */
     public List<CheckResult> run() throws InterruptedException {
         List<String> names = List.copyOf(config.tenants().keySet());
+        // A URI per resource and a header map per caller, shared by the calls: not one of each per call.
+        Map<String, Map<String, String>> authorization = new java.util.HashMap<>();
+        names.forEach(name -> authorization.put(name, Map.of("Authorization", "Bearer " + config.tenants().get(name))));
         List<Call> calls = new ArrayList<>();
         for (RequestTemplate endpoint : config.endpoints()) {
+            Map<String, URI> resources = new java.util.HashMap<>();
+            names.forEach(owner -> resources.put(owner, URI.create(base + endpoint.pathFor(owner))));
             for (String caller : names) {
                 for (String owner : names) {
-                    calls.add(new Call(caller, owner, endpoint));
+                    calls.add(new Call(caller, owner, endpoint, resources.get(owner), authorization.get(caller)));
                 }
             }
         }
@@ -80,41 +86,21 @@ public final class ApiIsolationProbe {
         Observation[] observed = new Observation[total];
         Progress progress = new Progress(total);
         Duration timeout = config.timeoutDuration();
+        long sendingSince = System.nanoTime();
         try (BoundedHttpClient http = new BoundedHttpClient(config.concurrency(), timeout, null)) {
-            // A fixed set of workers pulls calls off the matrix and sends each on its own thread: no hand-over per
-            // request, and the number of workers is the number of requests in flight.
-            AtomicInteger next = new AtomicInteger();
-            ExecutorService workers = Executors.newFixedThreadPool(config.concurrency(), r -> {
-                Thread thread = new Thread(r, "isolation-api-worker");
-                thread.setDaemon(true);
-                return thread;
+            http.callAll(URI.create(base), total, i -> {
+                Call call = calls.get(i);
+                return new BoundedHttpClient.Request(call.uri, call.endpoint.method(), call.endpoint.body(), call.headers);
+            }, (i, reply) -> {
+                latencyNanos.accept(reply.latencyNanos());
+                // Keep only what a check needs, so that 10,000 response bodies are never held at once.
+                observed[i] = Observation.of(reply, Instant.now().minusNanos(reply.latencyNanos()), redactor);
+                progress.completed();
             });
-            List<Future<?>> running = new ArrayList<>();
-            try {
-                for (int w = 0; w < config.concurrency(); w++) {
-                    running.add(workers.submit(() -> {
-                        for (int i = next.getAndIncrement(); i < total && !Thread.currentThread().isInterrupted();
-                             i = next.getAndIncrement()) {
-                            Call call = calls.get(i);
-                            Instant startedAt = Instant.now();
-                            HttpReply reply = http.call(uri(call), call.endpoint.method(), call.endpoint.body(),
-                                    Map.of("Authorization", "Bearer " + config.tenants().get(call.caller)));
-                            latencyNanos.accept(reply.latencyNanos());
-                            // Keep only what a check needs, so that 10,000 response bodies are never held at once.
-                            observed[i] = Observation.of(reply, startedAt, redactor);
-                            progress.completed();
-                        }
-                    }));
-                }
-                for (Future<?> worker : running) {
-                    worker.get();
-                }
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("isolation probe worker failed: " + e.getCause(), e.getCause());
-            } finally {
-                workers.shutdownNow();
-            }
         }
+        double sendingSeconds = (System.nanoTime() - sendingSince) / 1e9;
+        listener.info(String.format(Locale.ROOT, "%s: %d calls answered in %.2f s (%.0f requests/s)", PROBE, total,
+                sendingSeconds, total / Math.max(sendingSeconds, 1e-9)));
         List<CheckResult> checks = judge(calls, observed);
         long breaches = checks.stream().filter(c -> c.verdict() == Verdict.CRITICAL).count();
         long errors = checks.stream().filter(c -> c.verdict() == Verdict.ERROR).count();
@@ -178,7 +164,7 @@ public final class ApiIsolationProbe {
 
     private List<String> evidence(Call call, Observation seen, boolean control) {
         List<String> evidence = new ArrayList<>();
-        evidence.add("request: " + call.endpoint.method() + " " + redactor.redact(uri(call).toString()) + " with "
+        evidence.add("request: " + call.endpoint.method() + " " + redactor.redact(call.uri.toString()) + " with "
                 + call.caller + "'s token" + (control ? " (positive control)" : ""));
         evidence.add(seen.error == null ? "status: " + seen.status : "error: " + seen.error);
         if (seen.excerpt != null && !seen.excerpt.isEmpty()) {
@@ -194,11 +180,7 @@ public final class ApiIsolationProbe {
                 seen.startedAt, seen.latencyMillis);
     }
 
-    private URI uri(Call call) {
-        return URI.create(base + call.endpoint.pathFor(call.owner));
-    }
-
-    private record Call(String caller, String owner, RequestTemplate endpoint) {
+    private record Call(String caller, String owner, RequestTemplate endpoint, URI uri, Map<String, String> headers) {
         boolean control() {
             return caller.equals(owner);
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.probe.http;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -8,16 +9,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * The probes' HTTP client: asynchronous sends with at most {@code maxInFlight} requests outstanding and a timeout
@@ -196,6 +202,69 @@ public final class BoundedHttpClient implements AutoCloseable {
         }
     }
 
+    /** One request of a batch. */
+    public record Request(URI uri, String method, String body, Map<String, String> headers) {
+    }
+
+    /** Receives the replies of a batch. */
+    @FunctionalInterface
+    public interface ReplySink {
+        void accept(int index, HttpReply reply);
+    }
+
+    /**
+     * Sends requests 0 to {@code count - 1}, at most {@code maxInFlight} at once, each with the timeout, and hands
+     * every reply to {@code sink} as it completes; returns when all are handed over. All requests go to the scheme,
+     * host and port of {@code base}. For plain http the batch runs on the calling thread through one selector
+     * ({@link SelectorBatch}), for https on {@code maxInFlight} threads of the JDK client, so the sink must be
+     * thread-safe. Requests of a batch are not counted by {@link #inFlight()}.
+     *
+     * @throws IllegalArgumentException when a request is not for {@code base}'s host and port
+     */
+    public void callAll(URI base, int count, IntFunction<Request> requests, ReplySink sink) throws InterruptedException {
+        if (count <= 0) {
+            return;
+        }
+        if ("http".equalsIgnoreCase(base.getScheme())) {
+            try {
+                new SelectorBatch(base, timeout, headerName).run(count, capacity, requests, sink);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not open a selector for " + count + " requests", e);
+            }
+            return;
+        }
+        callAllOnThreads(count, requests, sink);
+    }
+
+    /** A fixed set of workers pulls requests off the batch and sends each on its own thread: no hand-over. */
+    private void callAllOnThreads(int count, IntFunction<Request> requests, ReplySink sink) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.min(capacity, count),
+                daemons("chaos-http-batch-" + POOLS.incrementAndGet()));
+        List<Future<?>> running = new ArrayList<>();
+        try {
+            for (int w = 0; w < Math.min(capacity, count); w++) {
+                running.add(workers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count && !Thread.currentThread().isInterrupted();
+                         i = next.getAndIncrement()) {
+                        Request r = requests.apply(i);
+                        sink.accept(i, call(r.uri(), r.method(), r.body(), r.headers()));
+                    }
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("batch worker failed: " + e.getCause(), e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
     /** Requests outstanding right now. */
     public int inFlight() {
         return capacity - slots.availablePermits();
@@ -210,7 +279,7 @@ public final class BoundedHttpClient implements AutoCloseable {
         return false;
     }
 
-    private static String describe(Throwable error) {
+    static String describe(Throwable error) {
         String kind = error instanceof IOException || error instanceof RuntimeException
                 ? error.getClass().getSimpleName() : error.getClass().getName();
         return error.getMessage() == null ? kind : kind + ": " + error.getMessage();

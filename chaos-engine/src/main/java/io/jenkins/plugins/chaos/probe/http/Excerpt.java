@@ -2,10 +2,13 @@ package io.jenkins.plugins.chaos.probe.http;
 
 import io.jenkins.plugins.chaos.engine.SecretRedactor;
 
+import java.util.regex.Pattern;
+
 /** Short, secret-free quotes of response bodies for evidence: enough to recognise a leak, never a data dump. */
 public final class Excerpt {
 
     public static final int DEFAULT_LENGTH = 300;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Excerpt() {
     }
@@ -18,7 +21,7 @@ public final class Excerpt {
         if (body == null) {
             return "";
         }
-        String clean = redactor.redact(body).replaceAll("\\s+", " ").trim();
+        String clean = WHITESPACE.matcher(redactor.redact(body)).replaceAll(" ").trim();
         if (clean.length() <= maxLength) {
             return clean;
         }

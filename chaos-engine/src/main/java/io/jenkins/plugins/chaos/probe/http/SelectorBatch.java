@@ -1,0 +1,318 @@
+package io.jenkins.plugins.chaos.probe.http;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Sends a batch of plain-http requests to one host over at most N kept-alive connections, all from the calling
+ * thread through one Selector, the way wrk drives its connections. A thread per connection blocked in read() costs a
+ * context switch per request on each side; here one wake-up serves every connection whose reply has arrived, which
+ * on 2 cores shared with the gateway is what brought the isolation matrix near wrk's rate (bench/README.md).
+ * Each request has its own deadline; a kept-alive connection that the server closed before answering is retried
+ * once on a new one.
+ */
+final class SelectorBatch {
+
+    private static final int BUFFER = 16 * 1024;
+
+    private final URI base;
+    private final InetSocketAddress address;
+    private final String hostHeader;
+    private final long timeoutNanos;
+    private final String headerName;
+    private Selector selector;
+
+    SelectorBatch(URI base, Duration timeout, String headerName) {
+        if (!"http".equalsIgnoreCase(base.getScheme()) || base.getHost() == null) {
+            throw new IllegalArgumentException("a selector batch needs an http:// URL with a host, not " + base);
+        }
+        this.base = base;
+        String host = base.getHost().startsWith("[") ? base.getHost().substring(1, base.getHost().length() - 1) : base.getHost();
+        this.address = new InetSocketAddress(host, port(base));
+        this.hostHeader = Http1Request.hostHeader(base);
+        this.timeoutNanos = timeout.toNanos();
+        this.headerName = headerName;
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() < 0 ? 80 : uri.getPort();
+    }
+
+    /**
+     * Sends requests 0 to count - 1, at most {@code connections} at once, and hands each reply to the sink on this
+     * thread as it completes. Returns when all are handed over.
+     *
+     * @throws IllegalArgumentException when a request is not for this batch's host and port
+     */
+    void run(int count, int connections, IntFunction<BoundedHttpClient.Request> requests,
+             BoundedHttpClient.ReplySink sink) throws InterruptedException, IOException {
+        List<Slot> slots = new ArrayList<>();
+        selector = Selector.open();
+        try {
+            for (int i = 0; i < Math.min(count, connections); i++) {
+                slots.add(new Slot());
+            }
+            int next = 0;
+            int delivered = 0;
+            while (delivered < count) {
+                for (Slot slot : slots) {
+                    while (slot.idle() && next < count) {
+                        slot.start(next, requests.apply(next));
+                        next++;
+                        delivered += slot.takeDelivered(sink);
+                    }
+                    if (slot.idle()) {
+                        slot.quiet();
+                    }
+                }
+                if (delivered >= count) {
+                    break;
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted with " + (count - delivered) + " requests outstanding");
+                }
+                long now = System.nanoTime();
+                long wait = Long.MAX_VALUE;
+                for (Slot slot : slots) {
+                    if (!slot.idle()) {
+                        wait = Math.min(wait, slot.deadline - now);
+                    }
+                }
+                selector.select(key -> ((Slot) key.attachment()).ready(key), Math.max(1, wait / 1_000_000 + 1));
+                now = System.nanoTime();
+                for (Slot slot : slots) {
+                    slot.expireIfOverdue(now);
+                    delivered += slot.takeDelivered(sink);
+                }
+            }
+        } finally {
+            slots.forEach(Slot::closeChannel);
+            selector.close();
+        }
+    }
+
+    /** One connection and the request it carries. */
+    private final class Slot {
+        private SocketChannel channel;
+        private SelectionKey key;
+        private boolean connecting;
+        private int exchanges;
+        private int index = -1;
+        private ByteBuffer request;
+        private boolean noBody;
+        private long started;
+        private long deadline;
+        private boolean retried;
+        private HttpReply reply;
+        private byte[] buf = new byte[BUFFER];
+        private ByteBuffer view = ByteBuffer.wrap(buf);
+        private int pos;
+        private int limit;
+        private final ResponseParser parser = new ResponseParser(headerName);
+
+        boolean idle() {
+            return index < 0 && reply == null;
+        }
+
+        void start(int requestIndex, BoundedHttpClient.Request r) {
+            URI uri = r.uri();
+            if (!"http".equalsIgnoreCase(uri.getScheme()) || !base.getHost().equalsIgnoreCase(uri.getHost())
+                    || port(uri) != port(base)) {
+                throw new IllegalArgumentException("request " + requestIndex + " is for " + uri.getScheme() + "://"
+                        + uri.getRawAuthority() + ", not for this batch's " + base.getScheme() + "://" + base.getRawAuthority());
+            }
+            index = requestIndex;
+            started = System.nanoTime();
+            deadline = started + timeoutNanos;
+            retried = false;
+            noBody = "HEAD".equals(r.method());
+            request = ByteBuffer.wrap(Http1Request.encode(uri, hostHeader, r.method(), r.body(), r.headers()));
+            send();
+        }
+
+        /** The reply of the request that just ended, handed to the sink here so that it runs outside selection. */
+        int takeDelivered(BoundedHttpClient.ReplySink sink) {
+            if (reply == null) {
+                return 0;
+            }
+            HttpReply done = reply;
+            int doneIndex = index;
+            reply = null;
+            index = -1;
+            sink.accept(doneIndex, done);
+            return 1;
+        }
+
+        private void send() {
+            parser.reset();
+            if (pos == limit) {
+                pos = 0;
+                limit = 0;
+            }
+            try {
+                if (channel == null) {
+                    open();
+                } else {
+                    write();
+                }
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+
+        private void open() throws IOException {
+            exchanges = 0;
+            pos = 0;
+            limit = 0;
+            channel = SocketChannel.open();
+            try {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                connecting = !channel.connect(address);
+                key = channel.register(selector, connecting ? SelectionKey.OP_CONNECT : 0, this);
+            } catch (IOException e) {
+                connecting = true;   // a refused connect is a connection error, not a stale connection
+                throw e;
+            }
+            if (!connecting) {
+                write();
+            }
+        }
+
+        private void write() throws IOException {
+            channel.write(request);
+            interest(request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        }
+
+        private void interest(int ops) {
+            if (key.interestOps() != ops) {
+                key.interestOps(ops);
+            }
+        }
+
+        /** No request left for this connection: stop watching it, so that a server closing it cannot spin the loop. */
+        void quiet() {
+            if (key != null && key.isValid()) {
+                interest(0);
+            }
+        }
+
+        void ready(SelectionKey selected) {
+            if (index < 0 || reply != null || selected != key) {
+                return;
+            }
+            try {
+                if (connecting) {
+                    if (channel.finishConnect()) {
+                        connecting = false;
+                        write();
+                    }
+                } else if (request.hasRemaining()) {
+                    write();
+                } else {
+                    read();
+                }
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+
+        private void read() throws IOException {
+            while (true) {
+                if (limit == buf.length) {
+                    grow();
+                }
+                view.limit(buf.length).position(limit);
+                int n = channel.read(view);
+                boolean eof = n < 0;
+                if (n > 0) {
+                    limit += n;
+                }
+                ResponseParser.Parsed parsed = parser.parse(buf, pos, limit, noBody, eof);
+                if (parsed != null) {
+                    pos += parsed.length();
+                    exchanges++;
+                    if (parsed.close() || eof) {
+                        closeChannel();
+                    }
+                    reply = new HttpReply(parsed.status(), parsed.headerValue(), parsed.contentType(), parsed.body(),
+                            null, false, System.nanoTime() - started);
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+            }
+        }
+
+        private void grow() {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                pos = 0;
+            }
+            if (limit == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+                view = ByteBuffer.wrap(buf);
+            }
+        }
+
+        private void fail(IOException error) {
+            boolean nothingReceived = limit == pos;
+            boolean stale = !connecting && exchanges > 0 && nothingReceived && !(error instanceof SocketTimeoutException);
+            closeChannel();
+            if (stale && !retried) {
+                retried = true;
+                request.rewind();
+                try {
+                    open();
+                    return;
+                } catch (IOException e) {
+                    closeChannel();
+                    error = e;
+                }
+            }
+            IOException reported = stale && error instanceof EOFException
+                    ? new IOException("the kept-alive connection was closed by the server", error) : error;
+            reply = HttpReply.failed(BoundedHttpClient.describe(reported), false, System.nanoTime() - started);
+        }
+
+        void expireIfOverdue(long now) {
+            if (index < 0 || reply != null || now - deadline < 0) {
+                return;
+            }
+            boolean inConnect = connecting;
+            closeChannel();
+            reply = inConnect
+                    ? HttpReply.failed("SocketTimeoutException: Connect timed out", false, now - started)
+                    : HttpReply.failed("HttpTimeoutException: request timed out", true, now - started);
+        }
+
+        void closeChannel() {
+            if (channel == null) {
+                return;
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Already broken; nothing left to release.
+            }
+            channel = null;
+            key = null;
+            connecting = false;
+        }
+    }
+}
