@@ -145,7 +145,7 @@ public final class BoundedHttpClient implements AutoCloseable {
             if (connection == null || !connection.reusable()) {
                 forget(mine, key, connection);
                 try {
-                    connection = new Http1Connection(uri);
+                    connection = new Http1Connection(uri, headerName);
                     watchdog.watch(connection);
                     connection.connect(deadline);
                 } catch (IOException e) {
@@ -156,12 +156,11 @@ public final class BoundedHttpClient implements AutoCloseable {
                 mine.put(key, connection);
             }
             try {
-                Http1Connection.Response r = connection.exchange(uri, method, body, headers, deadline, headerName);
+                ResponseParser.Parsed parsed = connection.exchange(uri, method, body, headers, deadline);
                 if (!connection.reusable()) {
                     forget(mine, key, connection);
                 }
-                return new HttpReply(r.status(), r.headerValue(), r.contentType(), r.body(), null, false,
-                        System.nanoTime() - started);
+                return parsed.reply(System.nanoTime() - started);
             } catch (Http1Connection.StaleConnectionException e) {
                 forget(mine, key, connection);
                 if (attempt > 0) {
@@ -233,11 +232,25 @@ public final class BoundedHttpClient implements AutoCloseable {
             }
             return;
         }
-        callAllOnThreads(count, requests, sink);
+        callAllOnThreads(base, count, requests, sink);
+    }
+
+    /** {@code uri}, when it has {@code base}'s scheme, host and port. */
+    static URI requireOrigin(URI base, int index, URI uri) {
+        if (!base.getScheme().equalsIgnoreCase(uri.getScheme()) || !base.getHost().equalsIgnoreCase(uri.getHost())
+                || effectivePort(uri) != effectivePort(base)) {
+            throw new IllegalArgumentException("request " + index + " is for " + uri.getScheme() + "://"
+                    + uri.getRawAuthority() + ", not for the batch's " + base.getScheme() + "://" + base.getRawAuthority());
+        }
+        return uri;
+    }
+
+    private static int effectivePort(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** A fixed set of workers pulls requests off the batch and sends each on its own thread: no hand-over. */
-    private void callAllOnThreads(int count, IntFunction<Request> requests, ReplySink sink) throws InterruptedException {
+    private void callAllOnThreads(URI base, int count, IntFunction<Request> requests, ReplySink sink) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(Math.min(capacity, count),
                 daemons("chaos-http-batch-" + POOLS.incrementAndGet()));
@@ -248,7 +261,7 @@ public final class BoundedHttpClient implements AutoCloseable {
                     for (int i = next.getAndIncrement(); i < count && !Thread.currentThread().isInterrupted();
                          i = next.getAndIncrement()) {
                         Request r = requests.apply(i);
-                        sink.accept(i, call(r.uri(), r.method(), r.body(), r.headers()));
+                        sink.accept(i, call(requireOrigin(base, i, r.uri()), r.method(), r.body(), r.headers()));
                     }
                 }));
             }

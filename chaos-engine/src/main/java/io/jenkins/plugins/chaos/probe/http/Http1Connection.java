@@ -9,7 +9,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One keep-alive HTTP/1.1 connection to a plain-http host, used by one sender thread at a time. It writes a request
@@ -28,9 +27,6 @@ final class Http1Connection implements AutoCloseable {
         }
     }
 
-    record Response(int status, String headerValue, String contentType, String body) {
-    }
-
     private static final int BUFFER = 16 * 1024;
 
     private final Socket socket = new Socket();
@@ -43,15 +39,16 @@ final class Http1Connection implements AutoCloseable {
     private byte[] buf = new byte[BUFFER];
     private int pos;
     private int limit;
-    private ResponseParser parser;
-    private String parsedHeader;
+    private final ResponseParser parser;
     private volatile boolean reusable = true;
     private int exchanges;
     private long deadlineNanos;
     private boolean armed;
     private volatile boolean expired;
 
-    Http1Connection(URI uri) throws IOException {
+    /** @param headerName a response header whose value to keep, or null */
+    Http1Connection(URI uri, String headerName) throws IOException {
+        this.parser = new ResponseParser(headerName);
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
         this.address = new InetSocketAddress(host, port);
@@ -103,16 +100,12 @@ final class Http1Connection implements AutoCloseable {
         armed = false;
     }
 
-    Response exchange(URI uri, String method, String body, Map<String, String> headers, long deadlineNanos,
-                      String headerName) throws IOException {
+    ResponseParser.Parsed exchange(URI uri, String method, String body, Map<String, String> headers,
+                                   long deadlineNanos) throws IOException {
         boolean firstByteRead = false;
         arm(deadlineNanos);
         try {
             writeRequest(uri, method, body, headers);
-            if (parser == null || !Objects.equals(parsedHeader, headerName)) {
-                parser = new ResponseParser(headerName);
-                parsedHeader = headerName;
-            }
             parser.reset();
             boolean eof = false;
             ResponseParser.Parsed parsed;
@@ -125,7 +118,7 @@ final class Http1Connection implements AutoCloseable {
             if (parsed.close() || eof) {
                 close();
             }
-            return new Response(parsed.status(), parsed.headerValue(), parsed.contentType(), parsed.body());
+            return parsed;
         } catch (IOException | RuntimeException e) {
             close();
             if (expired) {

@@ -16,6 +16,10 @@ final class ResponseParser {
 
     /** One complete response and how many bytes it took. */
     record Parsed(int status, String headerValue, String contentType, String body, int length, boolean close) {
+
+        HttpReply reply(long latencyNanos) {
+            return new HttpReply(status, headerValue, contentType, body, null, false, latencyNanos);
+        }
     }
 
     private static final int MAX_HEAD = 64 * 1024;
@@ -88,16 +92,6 @@ final class ResponseParser {
         }
         close = true;
         return done(new String(buf, bodyStart, to - bodyStart, StandardCharsets.UTF_8), to - from);
-    }
-
-    /** The body length the head announced, once the head is parsed; -1 when unknown. */
-    long announcedLength() {
-        return headLength < 0 || chunked ? -1 : contentLength;
-    }
-
-    /** Bytes the head took, once it is parsed; -1 before. */
-    int headLength() {
-        return headLength;
     }
 
     private Parsed done(String body, int length) {

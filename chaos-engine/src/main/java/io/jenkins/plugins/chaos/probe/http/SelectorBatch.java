@@ -41,14 +41,10 @@ final class SelectorBatch {
         }
         this.base = base;
         String host = base.getHost().startsWith("[") ? base.getHost().substring(1, base.getHost().length() - 1) : base.getHost();
-        this.address = new InetSocketAddress(host, port(base));
+        this.address = new InetSocketAddress(host, base.getPort() < 0 ? 80 : base.getPort());
         this.hostHeader = Http1Request.hostHeader(base);
         this.timeoutNanos = timeout.toNanos();
         this.headerName = headerName;
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() < 0 ? 80 : uri.getPort();
     }
 
     /**
@@ -128,12 +124,7 @@ final class SelectorBatch {
         }
 
         void start(int requestIndex, BoundedHttpClient.Request r) {
-            URI uri = r.uri();
-            if (!"http".equalsIgnoreCase(uri.getScheme()) || !base.getHost().equalsIgnoreCase(uri.getHost())
-                    || port(uri) != port(base)) {
-                throw new IllegalArgumentException("request " + requestIndex + " is for " + uri.getScheme() + "://"
-                        + uri.getRawAuthority() + ", not for this batch's " + base.getScheme() + "://" + base.getRawAuthority());
-            }
+            URI uri = BoundedHttpClient.requireOrigin(base, requestIndex, r.uri());
             index = requestIndex;
             started = System.nanoTime();
             deadline = started + timeoutNanos;
@@ -248,8 +239,7 @@ final class SelectorBatch {
                     if (parsed.close() || eof) {
                         closeChannel();
                     }
-                    reply = new HttpReply(parsed.status(), parsed.headerValue(), parsed.contentType(), parsed.body(),
-                            null, false, System.nanoTime() - started);
+                    reply = parsed.reply(System.nanoTime() - started);
                     return;
                 }
                 if (n == 0) {
