@@ -168,7 +168,7 @@ public final class BoundedHttpClient implements AutoCloseable {
                 }
             } catch (java.net.SocketTimeoutException e) {
                 forget(mine, key, connection);
-                return HttpReply.failed("HttpTimeoutException: request timed out", true, System.nanoTime() - started);
+                return HttpReply.timedOut(System.nanoTime() - started);
             } catch (IOException | RuntimeException e) {
                 forget(mine, key, connection);
                 return HttpReply.failed(describe(e), false, System.nanoTime() - started);

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -27,18 +26,13 @@ final class Http1Connection implements AutoCloseable {
         }
     }
 
-    private static final int BUFFER = 16 * 1024;
 
     private final Socket socket = new Socket();
     private final InetSocketAddress address;
     private final String hostHeader;
     private InputStream in;
     private OutputStream out;
-    // The bytes received and not yet consumed: buf[pos, limit). Parsing this array in place replaced a synchronized
-    // BufferedInputStream.read() per header byte.
-    private byte[] buf = new byte[BUFFER];
-    private int pos;
-    private int limit;
+    private final ReceiveBuffer received = new ReceiveBuffer();
     private final ResponseParser parser;
     private volatile boolean reusable = true;
     private int exchanges;
@@ -109,11 +103,11 @@ final class Http1Connection implements AutoCloseable {
             parser.reset();
             boolean eof = false;
             ResponseParser.Parsed parsed;
-            while ((parsed = parser.parse(buf, pos, limit, "HEAD".equals(method), eof)) == null) {
-                eof = !fill();
-                firstByteRead |= limit > pos;
+            while ((parsed = parser.parse(received.bytes, received.pos, received.limit, "HEAD".equals(method), eof)) == null) {
+                eof = received.readFrom(in) < 0;
+                firstByteRead |= !received.isEmpty();
             }
-            pos += parsed.length();
+            received.consume(parsed.length());
             exchanges++;
             if (parsed.close() || eof) {
                 close();
@@ -136,24 +130,6 @@ final class Http1Connection implements AutoCloseable {
     private void writeRequest(URI uri, String method, String body, Map<String, String> headers) throws IOException {
         out.write(Http1Request.encode(uri, hostHeader, method, body, headers));
         out.flush();
-    }
-
-    /** Reads more bytes after buf[limit), moving the unread ones to the front first; false at the end of stream. */
-    private boolean fill() throws IOException {
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            limit -= pos;
-            pos = 0;
-        }
-        if (limit == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        int n = in.read(buf, limit, buf.length - limit);
-        if (n < 0) {
-            return false;
-        }
-        limit += n;
-        return true;
     }
 
     @Override

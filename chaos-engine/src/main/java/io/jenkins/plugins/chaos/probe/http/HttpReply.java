@@ -20,6 +20,16 @@ public record HttpReply(int status, String headerValue, String contentType, Stri
         return new HttpReply(0, null, null, null, error, timedOut, latencyNanos);
     }
 
+    /** The request got no complete answer within its timeout. */
+    public static HttpReply timedOut(long latencyNanos) {
+        return failed("HttpTimeoutException: request timed out", true, latencyNanos);
+    }
+
+    /** The connection could not be set up within the timeout: a connection error, not a slow answer. */
+    public static HttpReply connectTimedOut(long latencyNanos) {
+        return failed("SocketTimeoutException: Connect timed out", false, latencyNanos);
+    }
+
     public boolean answered() {
         return error == null;
     }

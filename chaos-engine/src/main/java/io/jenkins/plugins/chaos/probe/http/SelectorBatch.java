@@ -12,7 +12,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -25,8 +24,6 @@ import java.util.function.IntFunction;
  * once on a new one.
  */
 final class SelectorBatch {
-
-    private static final int BUFFER = 16 * 1024;
 
     private final URI base;
     private final InetSocketAddress address;
@@ -113,10 +110,7 @@ final class SelectorBatch {
         private long deadline;
         private boolean retried;
         private HttpReply reply;
-        private byte[] buf = new byte[BUFFER];
-        private ByteBuffer view = ByteBuffer.wrap(buf);
-        private int pos;
-        private int limit;
+        private final ReceiveBuffer received = new ReceiveBuffer();
         private final ResponseParser parser = new ResponseParser(headerName);
 
         boolean idle() {
@@ -149,9 +143,8 @@ final class SelectorBatch {
 
         private void send() {
             parser.reset();
-            if (pos == limit) {
-                pos = 0;
-                limit = 0;
+            if (received.isEmpty()) {
+                received.clear();
             }
             try {
                 if (channel == null) {
@@ -166,8 +159,7 @@ final class SelectorBatch {
 
         private void open() throws IOException {
             exchanges = 0;
-            pos = 0;
-            limit = 0;
+            received.clear();
             channel = SocketChannel.open();
             try {
                 channel.configureBlocking(false);
@@ -223,18 +215,11 @@ final class SelectorBatch {
 
         private void read() throws IOException {
             while (true) {
-                if (limit == buf.length) {
-                    grow();
-                }
-                view.limit(buf.length).position(limit);
-                int n = channel.read(view);
+                int n = received.readFrom(channel);
                 boolean eof = n < 0;
-                if (n > 0) {
-                    limit += n;
-                }
-                ResponseParser.Parsed parsed = parser.parse(buf, pos, limit, noBody, eof);
+                ResponseParser.Parsed parsed = parser.parse(received.bytes, received.pos, received.limit, noBody, eof);
                 if (parsed != null) {
-                    pos += parsed.length();
+                    received.consume(parsed.length());
                     exchanges++;
                     if (parsed.close() || eof) {
                         closeChannel();
@@ -248,20 +233,8 @@ final class SelectorBatch {
             }
         }
 
-        private void grow() {
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, limit - pos);
-                limit -= pos;
-                pos = 0;
-            }
-            if (limit == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-                view = ByteBuffer.wrap(buf);
-            }
-        }
-
         private void fail(IOException error) {
-            boolean nothingReceived = limit == pos;
+            boolean nothingReceived = received.isEmpty();
             boolean stale = !connecting && exchanges > 0 && nothingReceived && !(error instanceof SocketTimeoutException);
             closeChannel();
             if (stale && !retried) {
@@ -287,8 +260,8 @@ final class SelectorBatch {
             boolean inConnect = connecting;
             closeChannel();
             reply = inConnect
-                    ? HttpReply.failed("SocketTimeoutException: Connect timed out", false, now - started)
-                    : HttpReply.failed("HttpTimeoutException: request timed out", true, now - started);
+                    ? HttpReply.connectTimedOut(now - started)
+                    : HttpReply.timedOut(now - started);
         }
 
         void closeChannel() {

@@ -247,6 +247,23 @@ class PlainHttpExchangeTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void aBodyLargerThanTheReceiveBufferArrivesWhole(Transport transport) throws Exception {
+        String big = "x".repeat(40_000) + "end";
+        URI uri = start((socket, requests, out) -> {
+            while (!readRequest(requests).isEmpty()) {
+                write(out, "HTTP/1.1 200 OK\r\nContent-Length: " + big.length() + "\r\n\r\n" + big);
+            }
+        });
+        try (BoundedHttpClient client = new BoundedHttpClient(1, Duration.ofSeconds(5), null)) {
+            for (HttpReply reply : send(transport, client, uri, "GET", null, 2)) {
+                assertEquals(big, reply.body(), () -> String.valueOf(reply.error()));
+            }
+        }
+        assertEquals(1, connections.get(), "both on one kept-alive connection");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void aConnectThatHangsEndsAtTheDeadlineAsAConnectionError(Transport transport) throws Exception {
         // A listening socket that never accepts: once its backlog is full, the kernel drops further SYNs and a
         // connect waits until someone gives up.
