@@ -1,13 +1,12 @@
 package io.jenkins.plugins.chaos.report;
 
+import io.jenkins.plugins.chaos.support.SurefireReports;
 import io.jenkins.plugins.chaos.engine.SecretRedactor;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
 import org.apache.maven.plugins.surefire.report.ReportTestCase;
 import org.apache.maven.plugins.surefire.report.ReportTestSuite;
-import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -47,7 +46,7 @@ class JunitXmlWriterTest {
                 "TEST-chaos.isolation.network.static.xml", "TEST-chaos.isolation.rbac.xml"), names,
                 "one file per probe and no spool files left behind");
 
-        ReportTestSuite api = parse(files.junitDir().resolve("TEST-chaos.isolation.api.xml"));
+        ReportTestSuite api = SurefireReports.parse(files.junitDir().resolve("TEST-chaos.isolation.api.xml"));
         assertEquals(12, api.getNumberOfTests());
         assertEquals(3, api.getNumberOfFailures());
         assertEquals(0, api.getNumberOfErrors());
@@ -70,7 +69,7 @@ class JunitXmlWriterTest {
         assertTrue(passing.isSuccessful());
         assertEquals(0.134f, passing.getTime(), 0.0005f);
 
-        ReportTestSuite network = parse(files.junitDir().resolve("TEST-chaos.isolation.network.static.xml"));
+        ReportTestSuite network = SurefireReports.parse(files.junitDir().resolve("TEST-chaos.isolation.network.static.xml"));
         assertEquals(2, network.getNumberOfTests());
         assertEquals(0, network.getNumberOfFailures());
         assertEquals(1, network.getNumberOfErrors());
@@ -78,7 +77,7 @@ class JunitXmlWriterTest {
         assertTrue(error.hasError());
         assertEquals("ERROR", error.getFailureType());
 
-        ReportTestSuite failover = parse(files.junitDir().resolve("TEST-chaos.failover.xml"));
+        ReportTestSuite failover = SurefireReports.parse(files.junitDir().resolve("TEST-chaos.failover.xml"));
         assertEquals(2, failover.getNumberOfTests());
         assertEquals(0, failover.getNumberOfFailures() + failover.getNumberOfErrors() + failover.getNumberOfSkipped());
         assertEquals(122.0f, failover.getTimeElapsed(), 0.001f);
@@ -144,7 +143,7 @@ class JunitXmlWriterTest {
         String raw = Files.readString(file, StandardCharsets.UTF_8);
         assertFalse(raw.contains("<script>"), "markup in evidence is escaped, not raw");
         assertFalse(raw.contains("\u0007") || raw.contains("\u0000") || raw.contains("\u001b"));
-        assertEquals("chaos.isolation.api", parse(file).getTestCases().get(0).getFullClassName());
+        assertEquals("chaos.isolation.api", SurefireReports.parse(file).getTestCases().get(0).getFullClassName());
     }
 
     @Test
@@ -170,7 +169,7 @@ class JunitXmlWriterTest {
         assertEquals(total, summary.total());
         assertEquals(total / 100, summary.critical());
         assertEquals(total / 250, summary.errors());
-        ReportTestSuite suite = parse(file);
+        ReportTestSuite suite = SurefireReports.parse(file);
         assertEquals(total, suite.getNumberOfTests());
         assertEquals(total / 100, suite.getNumberOfFailures());
         assertEquals(total / 250, suite.getNumberOfErrors());
@@ -186,7 +185,7 @@ class JunitXmlWriterTest {
         Path file = dir.resolve("TEST-chaos.failover.xml");
         new JunitXmlWriter("host", SecretRedactor.none(), Map.of())
                 .writeSuite("failover", List.<CheckResult>of().iterator(), RunFixtures.START, file);
-        ReportTestSuite suite = parse(file);
+        ReportTestSuite suite = SurefireReports.parse(file);
         assertEquals(0, suite.getNumberOfTests());
         assertEquals("0.000", dom(file).getDocumentElement().getAttribute("time"));
     }
@@ -213,12 +212,6 @@ class JunitXmlWriterTest {
         assertEquals("61.000", JunitXmlWriter.seconds(61_000));
         assertEquals("3723.456", JunitXmlWriter.seconds(3_723_456));
         assertEquals("0.000", JunitXmlWriter.seconds(-5));
-    }
-
-    static ReportTestSuite parse(Path file) throws Exception {
-        List<ReportTestSuite> suites = new TestSuiteXmlParser(new NullConsoleLogger()).parse(file.toString());
-        assertEquals(1, suites.size(), "one testsuite per file");
-        return suites.get(0);
     }
 
     static Document dom(Path file) throws Exception {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.report;
 
+import io.jenkins.plugins.chaos.support.SurefireReports;
 import io.jenkins.plugins.chaos.engine.SecretRedactor;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
@@ -63,9 +64,9 @@ class ReportWriterTest {
         Path slash = files.junitDir().resolve(JunitXmlWriter.fileName("a/b"));
         Path space = files.junitDir().resolve(JunitXmlWriter.fileName("a b"));
         assertFalse(slash.equals(space));
-        assertEquals(1, JunitXmlWriterTest.parse(slash).getNumberOfTests());
-        assertEquals(0, JunitXmlWriterTest.parse(slash).getNumberOfFailures());
-        assertEquals(1, JunitXmlWriterTest.parse(space).getNumberOfFailures());
+        assertEquals(1, SurefireReports.parse(slash).getNumberOfTests());
+        assertEquals(0, SurefireReports.parse(slash).getNumberOfFailures());
+        assertEquals(1, SurefireReports.parse(space).getNumberOfFailures());
         String journal = Files.readString(files.journal(), StandardCharsets.UTF_8);
         assertTrue(journal.contains("\"junitFile\" : \"junit/" + space.getFileName() + "\""), journal);
     }

@@ -3,13 +3,10 @@ package io.jenkins.plugins.chaos.support;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.jenkins.plugins.chaos.cli.ChaosCli;
 import io.jenkins.plugins.chaos.engine.RunListener;
 import io.jenkins.plugins.chaos.fault.ChaosKind;
 import io.jenkins.plugins.chaos.fault.ChaosKinds;
 import io.jenkins.plugins.chaos.fault.ChaosResources;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,32 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** What several test classes need: the CLI with captured output, a census of chaos resources, the shared corpus. */
+/** What several test classes need: a census of chaos resources, the shared corpus. */
 public final class ChaosTestSupport {
 
     private ChaosTestSupport() {
-    }
-
-    /** One CLI invocation: its exit code and everything it printed. */
-    public record CliRun(int exit, String out, String err) {
-        public String all() {
-            return out + err;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- out ---\n" + out + "--- err ---\n" + err;
-        }
-    }
-
-    public static CliRun cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit;
-        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            exit = ChaosCli.execute(args, o, e);
-        }
-        return new CliRun(exit, out.toString(), err.toString());
     }
 
     /**

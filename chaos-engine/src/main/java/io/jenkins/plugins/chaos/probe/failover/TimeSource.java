@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The probe's clock: a monotonic nanosecond counter tied to wall-clock instants, and a way to wait for a moment.
- * Injectable so that a benchmark can replay an hour of traffic in seconds ({@link SimulatedTimeSource}).
+ * Injectable so that a benchmark can replay an hour of traffic in seconds (the playground's SimulatedTimeSource).
  */
 public interface TimeSource {
 

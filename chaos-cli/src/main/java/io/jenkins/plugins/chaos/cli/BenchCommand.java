@@ -1,0 +1,61 @@
+package io.jenkins.plugins.chaos.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Performance harness; numbers go in issue notes, never into unit tests. */
+@Command(name = "bench", description = "Benchmarks against the embedded playground.",
+        subcommands = {BenchCommand.Faults.class, IsolationBenchCommand.class, FailoverMemoryCommand.class,
+                BenchCommand.Junit.class})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "junit", description = "Write a large JUnit XML report (default 100,000 testcases) and print the "
+            + "time and peak heap: the writer streams, so memory stays flat.")
+    static final class Junit implements Callable<Integer> {
+
+        @Option(names = "--cases", defaultValue = "100000", description = "testcases to write (default: ${DEFAULT-VALUE})")
+        int cases;
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("chaos-junit-bench");
+            try {
+                io.jenkins.plugins.chaos.bench.JunitXmlBench.main(new String[] {Integer.toString(cases), dir.toString()});
+            } finally {
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "faults", description = "Fault lifecycle through the engine vs the same raw fabric8 "
+            + "create/get/delete calls, as a ratio.")
+    static final class Faults implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--iterations", defaultValue = "30", description = "lifecycles to time (default: ${DEFAULT-VALUE})")
+        int iterations;
+
+        @Override
+        public Integer call() throws Exception {
+            FaultLifecycleBench.Result result = FaultLifecycleBench.run(iterations);
+            spec.commandLine().getOut().println(result.describe());
+            return 0;
+        }
+    }
+}

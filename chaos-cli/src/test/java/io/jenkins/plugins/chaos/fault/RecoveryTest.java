@@ -1,0 +1,353 @@
+package io.jenkins.plugins.chaos.fault;
+
+import static io.jenkins.plugins.chaos.support.ChaosTestSupport.allChaosResources;
+import static io.jenkins.plugins.chaos.support.ChaosTestSupport.await;
+import static io.jenkins.plugins.chaos.support.CliSupport.cli;
+import static io.jenkins.plugins.chaos.support.ChaosTestSupport.names;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.jenkins.plugins.chaos.engine.ExperimentRunner;
+import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.engine.RunOptions;
+import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.experiment.ExperimentLoader;
+import io.jenkins.plugins.chaos.experiment.LoadResult;
+import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
+import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
+import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
+import io.jenkins.plugins.chaos.verdict.RunResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing is left behind, whatever ends a run: an exception, an interrupt while waiting or while holding, an injection
+ * timeout, a deletion stuck on Chaos Mesh's finalizer, SIGTERM (the shutdown hook) and SIGKILL (the next run's sweep).
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class RecoveryTest {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private PlaygroundCluster cluster;
+    private final RecordingListener listener = new RecordingListener();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() {
+        cluster = PlaygroundCluster.start(PlaygroundCluster.DEFAULT_TENANTS, ChaosEffects.none(), Duration.ofMillis(50), true);
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    private static String partition(String duration, String extraTopLevel) {
+        return extraTopLevel + """
+                name: recovery
+                faults:
+                  - name: alice-bob
+                    kind: NetworkChaos
+                    action: partition
+                    duration: %s
+                    mode: all
+                    selector: {namespaces: [tenant-alice]}
+                    direction: both
+                    target: {mode: all, selector: {namespaces: [tenant-bob]}}
+                """.formatted(duration);
+    }
+
+    private static Experiment experiment(String yaml) {
+        LoadResult loaded = ExperimentLoader.fromYaml(yaml, "recovery.yaml");
+        assertTrue(loaded.ok(), loaded::describeErrors);
+        return loaded.experiment();
+    }
+
+    private FaultInjector injector(RunListener runListener) {
+        return new FaultInjector(cluster.client(), runListener, RunOptions.defaults().withPollInterval(POLL));
+    }
+
+    private List<GenericKubernetesResource> ours() {
+        return new Sweeper(cluster.client(), RunListener.silent()).listOurs(null);
+    }
+
+    private void assertNothingLeft() {
+        List<GenericKubernetesResource> left = allChaosResources(cluster.client());
+        assertEquals(0, left.size(), () -> "left behind: " + names(left) + "\n" + listener.text());
+    }
+
+    @Test
+    void anExceptionWhileTheFaultIsHeldStillRemovesIt() throws Exception {
+        // A listener that fails once, on the line that announces the hold: the run dies with the fault in place.
+        RunListener throwing = new RunListener() {
+            @Override
+            public void info(String line) {
+                listener.info(line);
+                if (line.startsWith("Holding")) {
+                    throw new IllegalStateException("console went away");
+                }
+            }
+
+            @Override
+            public void warn(String line) {
+                listener.warn(line);
+            }
+        };
+        ExperimentRunner runner = new ExperimentRunner(cluster.client(), throwing, RunOptions.defaults().withPollInterval(POLL));
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> runner.run(experiment(partition("30s", ""))));
+
+        assertEquals("console went away", thrown.getMessage());
+        assertTrue(listener.text().contains("In place: NetworkChaos tenant-alice/alice-bob-"), listener::text);
+        assertTrue(listener.text().contains("Gone: NetworkChaos tenant-alice/alice-bob-"), listener::text);
+        assertNothingLeft();
+    }
+
+    @Test
+    void aFaultTheApiRefusesRemovesTheOnesAlreadyCreatedAndLeavesForeignResourcesAlone() throws Exception {
+        // Someone else's NetworkChaos already holds the name the experiment's second fault wants: the API says 409.
+        GenericKubernetesResource foreign = Serialization.unmarshal("""
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: NetworkChaos
+                metadata: {name: taken, namespace: tenant-bob}
+                spec: {action: delay, mode: all, selector: {namespaces: [tenant-bob]}, delay: {latency: 10ms}, duration: 10m}
+                """, GenericKubernetesResource.class);
+        ChaosResources.of(cluster.client(), foreign.getApiVersion(), foreign.getKind()).inNamespace("tenant-bob")
+                .resource(foreign).create();
+        Files.writeString(dir.resolve("taken.yaml"), """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: NetworkChaos
+                metadata: {name: taken, namespace: tenant-bob}
+                spec: {action: loss, mode: all, selector: {namespaces: [tenant-bob]}, loss: {loss: '50'}, duration: 30s}
+                """);
+        LoadResult loaded = ExperimentLoader.fromYaml(partition("30s", "") + "  - manifest: taken.yaml\n", "refused.yaml",
+                dir.toString());
+        assertTrue(loaded.ok(), loaded::describeErrors);
+
+        FaultInjectionException thrown = assertThrows(FaultInjectionException.class,
+                () -> injector(listener).inject(loaded.experiment()));
+
+        assertTrue(thrown.getMessage().contains("HTTP 409"), thrown.getMessage());
+        assertEquals("[]", names(ours()), "none of ours is left");
+        assertTrue(listener.text().contains("Gone: NetworkChaos tenant-alice/alice-bob-"), listener::text);
+        GenericKubernetesResource survivor = ChaosResources.of(cluster.client(), foreign.getApiVersion(), foreign.getKind())
+                .inNamespace("tenant-bob").withName("taken").get();
+        assertNotNull(survivor, () -> "the foreign resource was deleted by our cleanup\n" + listener.text());
+        assertNull(survivor.getMetadata().getDeletionTimestamp(), "the foreign resource is being deleted by our cleanup");
+        assertEquals("delay", SpecMaps.spec(survivor).get("action"));
+        assertEquals(1, allChaosResources(cluster.client()).size(), () -> names(allChaosResources(cluster.client())));
+    }
+
+    @Test
+    void anInterruptDuringTheInjectionWaitRemovesTheFault() throws Exception {
+        cluster.simulator().setResponsive(false);
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread injecting = new Thread(() -> {
+            try {
+                injector(listener).inject(experiment(partition("30s", "")));
+                outcome.set(new AssertionError("injection succeeded with an unresponsive controller"));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "injecting");
+        injecting.start();
+        assertTrue(await(() -> ours().size() == 1, Duration.ofSeconds(20)), "the fault was created");
+
+        injecting.interrupt();
+        injecting.join(30_000);
+
+        assertFalse(injecting.isAlive());
+        assertInstanceOf(InterruptedException.class, outcome.get(), () -> String.valueOf(outcome.get()) + "\n" + listener.text());
+        assertTrue(listener.text().contains("Injection did not complete"), listener::text);
+        assertNothingLeft();
+    }
+
+    @Test
+    void anInjectionTimeoutIsAnInfrastructureErrorAndRemovesTheFault() throws Exception {
+        cluster.simulator().setResponsive(false);
+        Experiment experiment = experiment(partition("30s", "injectionTimeout: 2s\n"));
+
+        FaultInjectionException thrown = assertThrows(FaultInjectionException.class, () -> injector(listener).inject(experiment));
+
+        assertTrue(thrown.getMessage().contains("within 2s (injectionTimeout)"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("NetworkChaos tenant-alice/alice-bob-"), thrown.getMessage());
+        assertNothingLeft();
+
+        Path file = Files.writeString(dir.resolve("timeout.yaml"), partition("30s", "injectionTimeout: 2s\n"));
+        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+        CliRun run = cli("run", file.toString(), "--kubeconfig", kubeconfig.toString());
+        assertEquals(4, run.exit(), run::toString);
+        assertTrue(run.out().contains("Fault injection failed"), run::toString);
+        assertNothingLeft();
+    }
+
+    @Test
+    void theRunnerInterruptedWhileHoldingRemovesTheFault() throws Exception {
+        // The Jenkins abort path: the build's thread is interrupted while the fault is in place.
+        ExperimentRunner runner = new ExperimentRunner(cluster.client(), listener, RunOptions.defaults().withPollInterval(POLL));
+        CompletableFuture<RunResult> run = new CompletableFuture<>();
+        Thread build = new Thread(() -> {
+            try {
+                run.complete(runner.run(experiment(partition("5m", ""))));
+            } catch (Throwable t) {
+                run.completeExceptionally(t);
+            }
+        }, "build");
+        build.start();
+        assertTrue(await(() -> listener.text().contains("Holding 1 fault(s)"), Duration.ofSeconds(20)), listener::text);
+        assertEquals(1, ours().size());
+
+        build.interrupt();
+
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> run.get(30, TimeUnit.SECONDS));
+        assertInstanceOf(InterruptedException.class, failed.getCause());
+        assertTrue(listener.text().contains("Gone: NetworkChaos tenant-alice/alice-bob-"), listener::text);
+        assertNothingLeft();
+    }
+
+    @Test
+    void aDeletionStuckOnTheFinalizerIsReportedAndReleasedBySweepForce() throws Exception {
+        cluster.simulator().setReleasesFinalizers(false);
+        FaultInjector injector = injector(listener);
+        InjectedFaults injected = injector.inject(experiment(partition("30s", "recoveryTimeout: 2s\n")));
+        ChaosResourceRef ref = injected.resources().get(0);
+
+        List<RecoveryOutcome> outcomes = injector.recover(injected.resources());
+
+        assertEquals(1, outcomes.size());
+        RecoveryOutcome outcome = outcomes.get(0);
+        assertFalse(outcome.recovered());
+        assertEquals(ref, outcome.resource());
+        assertTrue(outcome.outcome().contains("stuck in deletion on finalizers [chaos-mesh/records]"), outcome.outcome());
+        assertTrue(outcome.outcome().contains("chaos sweep --force"), outcome.outcome());
+        assertTrue(listener.text().contains("WARNING: " + ref + " is stuck"), listener::text);
+        assertNotNull(ChaosResources.of(cluster.client(), ref).get(), "still there, held by the finalizer");
+
+        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+        CliRun plain = cli("sweep", "--all", "--kubeconfig", kubeconfig.toString());
+        assertEquals(4, plain.exit(), plain::toString);
+        assertTrue(plain.out().contains(ref + " is stuck in deletion"), plain::toString);
+
+        CliRun forced = cli("sweep", "--all", "--force", "--kubeconfig", kubeconfig.toString());
+        assertEquals(0, forced.exit(), forced::toString);
+        assertTrue(forced.out().contains("released " + ref), forced::toString);
+        assertTrue(await(() -> ChaosResources.of(cluster.client(), ref).get() == null, Duration.ofSeconds(10)),
+                "released and gone");
+        assertNothingLeft();
+    }
+
+    // --- A separate JVM running the CLI, stopped from outside ---
+
+    private Process startChild(Path experiment, Path log) throws Exception {
+        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+        // Surefire may hide the real class path behind a manifest-only jar; its own property names every entry.
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
+                "io.jenkins.plugins.chaos.cli.ChaosCli", "run", experiment.toString(), "--kubeconfig", kubeconfig.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private void awaitHolding(Process child, Path log) throws InterruptedException {
+        assertTrue(await(() -> read(log).contains("Holding 1 fault(s)") || !child.isAlive(), Duration.ofSeconds(45)),
+                () -> "the child never held its fault:\n" + read(log));
+        assertTrue(child.isAlive(), () -> "the child ended early:\n" + read(log));
+        assertEquals(1, ours().size(), () -> read(log));
+    }
+
+    @Test
+    void sigtermRunsTheShutdownHookThatRemovesTheFault() throws Exception {
+        Path experiment = Files.writeString(dir.resolve("exp.yaml"), partition("5m", ""));
+        Path log = dir.resolve("child.log");
+        Process child = startChild(experiment, log);
+        try {
+            awaitHolding(child, log);
+
+            child.destroy();
+
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child ended after SIGTERM");
+            assertTrue(await(() -> allChaosResources(cluster.client()).isEmpty(), Duration.ofSeconds(10)),
+                    () -> "left behind: " + names(allChaosResources(cluster.client())) + "\n" + read(log));
+            assertTrue(read(log).contains("chaos: removed NetworkChaos tenant-alice/alice-bob-"), () -> read(log));
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void afterSigkillTheNextRunSweepsTheExpiredFault() throws Exception {
+        Path experiment = Files.writeString(dir.resolve("exp.yaml"), partition("5m", ""));
+        Path log = dir.resolve("child.log");
+        Process child = startChild(experiment, log);
+        GenericKubernetesResource leftover;
+        try {
+            awaitHolding(child, log);
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child died");
+        } finally {
+            child.destroyForcibly();
+        }
+        // SIGKILL runs no hook: the fault stays, with the expiry the child wrote (its end plus the 5 minutes of grace).
+        Thread.sleep(500);
+        List<GenericKubernetesResource> left = ours();
+        assertEquals(1, left.size(), () -> read(log));
+        leftover = left.get(0);
+        ChaosResourceRef leftoverRef = ChaosResourceRef.of(leftover);
+        assertTrue(Instant.parse(leftover.getMetadata().getAnnotations().get(ChaosLabels.EXPIRES_AT))
+                .isAfter(Instant.now().plus(Duration.ofMinutes(5))), "expires after its 5m duration plus grace");
+
+        // Simulate the passing of that time (5m + 5m grace) instead of waiting for it: move the expiry to the past.
+        ChaosResources.of(cluster.client(), leftoverRef).edit(r -> {
+            Map<String, String> annotations = new LinkedHashMap<>(r.getMetadata().getAnnotations());
+            annotations.put(ChaosLabels.EXPIRES_AT, Instant.now().minusSeconds(1).toString());
+            r.getMetadata().setAnnotations(annotations);
+            return r;
+        });
+
+        // The next run (a short fault, no grace) sweeps the expired leftover before it injects anything.
+        ExperimentRunner next = new ExperimentRunner(cluster.client(), listener,
+                RunOptions.defaults().withPollInterval(POLL).withExpiryGrace(Duration.ZERO));
+        RunResult result = next.run(experiment(partition("1s", "").replace("alice-bob", "carol-bob")
+                .replace("tenant-alice", "tenant-carol")));
+
+        assertTrue(result.notes().contains("swept 1 expired chaos resource(s) left behind by earlier runs"),
+                () -> result.notes() + "\n" + listener.text());
+        assertTrue(listener.text().contains("Sweep: deleted " + leftoverRef), listener::text);
+        assertTrue(await(() -> allChaosResources(cluster.client()).isEmpty(), Duration.ofSeconds(10)),
+                () -> "left behind: " + names(allChaosResources(cluster.client())));
+    }
+}
