@@ -1,6 +1,6 @@
 package io.jenkins.plugins.chaos.bench;
 
-import io.jenkins.plugins.chaos.engine.SecretRedactor;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.report.JunitXmlWriter;
 import io.jenkins.plugins.chaos.report.ProbeSummary;
 import io.jenkins.plugins.chaos.verdict.CheckResult;

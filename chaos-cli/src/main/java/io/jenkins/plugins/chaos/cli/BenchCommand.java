@@ -1,5 +1,9 @@
 package io.jenkins.plugins.chaos.cli;
 
+import io.jenkins.plugins.chaos.bench.JunitXmlBench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,12 +33,12 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("chaos-junit-bench");
+            Path dir = Files.createTempDirectory("chaos-junit-bench");
             try {
-                io.jenkins.plugins.chaos.bench.JunitXmlBench.main(new String[] {Integer.toString(cases), dir.toString()});
+                JunitXmlBench.main(new String[] {Integer.toString(cases), dir.toString()});
             } finally {
-                try (var files = java.nio.file.Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                try (var files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             }
             return 0;

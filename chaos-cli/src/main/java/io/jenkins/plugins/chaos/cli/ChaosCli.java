@@ -1,7 +1,7 @@
 package io.jenkins.plugins.chaos.cli;
 
 import io.jenkins.plugins.chaos.engine.ExitCode;
-import io.jenkins.plugins.chaos.experiment.InvalidExperimentException;
+import io.jenkins.plugins.chaos.core.InvalidExperimentException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import picocli.CommandLine;

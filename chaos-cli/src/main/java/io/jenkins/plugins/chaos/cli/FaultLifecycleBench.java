@@ -2,12 +2,12 @@ package io.jenkins.plugins.chaos.cli;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.engine.RunOptions;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.experiment.ExperimentLoader;
-import io.jenkins.plugins.chaos.fault.ChaosResources;
-import io.jenkins.plugins.chaos.fault.ChaosSpecFactory;
+import io.jenkins.plugins.chaos.plan.ExperimentLoader;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosSpecFactory;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;

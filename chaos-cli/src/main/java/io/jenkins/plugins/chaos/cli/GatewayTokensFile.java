@@ -1,10 +1,11 @@
 package io.jenkins.plugins.chaos.cli;
 
+import java.util.Collections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.chaos.probe.http.Json;
-import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
+import io.jenkins.plugins.chaos.core.Json;
+import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ record GatewayTokensFile(String gatewayUrl, Map<String, String> tenants, List<Re
                          int concurrency) {
 
     GatewayTokensFile {
-        tenants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tenants));
+        tenants = Collections.unmodifiableMap(new LinkedHashMap<>(tenants));
         endpoints = List.copyOf(endpoints);
     }
 

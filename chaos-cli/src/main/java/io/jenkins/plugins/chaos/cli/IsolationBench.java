@@ -1,9 +1,11 @@
 package io.jenkins.plugins.chaos.cli;
 
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.probe.api.ApiIsolationConfig;
+import java.util.Collections;
+import java.util.stream.Collectors;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.probe.api.ApiIsolationProbe;
-import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
+import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.time.Duration;
@@ -25,7 +27,7 @@ final class IsolationBench {
     /** Where the matrix runs and how wide it is. Tokens are secrets: toString leaves them out. */
     record Target(String gatewayUrl, Map<String, String> tenants, List<RequestTemplate> endpoints, int concurrency) {
         Target {
-            tenants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tenants));
+            tenants = Collections.unmodifiableMap(new LinkedHashMap<>(tenants));
             endpoints = List.copyOf(endpoints);
         }
 
@@ -70,7 +72,7 @@ final class IsolationBench {
 
         private String roundRates() {
             return roundSeconds.stream().map(s -> String.format(Locale.ROOT, "%.0f", calls / s))
-                    .collect(java.util.stream.Collectors.joining(" "));
+                    .collect(Collectors.joining(" "));
         }
 
         boolean allPassed() {

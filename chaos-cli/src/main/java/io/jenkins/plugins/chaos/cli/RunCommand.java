@@ -1,13 +1,14 @@
 package io.jenkins.plugins.chaos.cli;
 
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
 import io.jenkins.plugins.chaos.engine.ExitCode;
 import io.jenkins.plugins.chaos.engine.ExperimentRunner;
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.engine.RunOptions;
-import io.jenkins.plugins.chaos.experiment.ExperimentFiles;
-import io.jenkins.plugins.chaos.experiment.LoadResult;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.RunOptions;
+import io.jenkins.plugins.chaos.plan.ExperimentFiles;
+import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,13 +87,13 @@ final class RunCommand implements Callable<Integer> {
         }
         RunOptions options = RunOptions.defaults().withReportDir(reportDir).withDryRun(dryRun)
                 .withEnvironment(environment).withAllowedNamespaces(allowNamespaces)
-                .withSecrets(new io.jenkins.plugins.chaos.engine.SecretRedactor(secretValues));
+                .withSecrets(new SecretRedactor(secretValues));
         try (KubernetesClient client = KubernetesClients.from(kubeconfig)) {
             RunListener listener = WriterOutputStream.listener(spec.commandLine().getOut());
             RunResult result = new ExperimentRunner(client, listener, options).run(loaded.experiment());
             if (!dryRun) {
                 AlertSettings alerts = AlertSettings.none(result.environment(),
-                                alertState != null ? alertState : java.nio.file.Path.of(reportDir, ".alert-state.json").toString())
+                                alertState != null ? alertState : Path.of(reportDir, ".alert-state.json").toString())
                         .withSlack(slackWebhook, slackChannel)
                         .withPagerDuty(routingKey, pagerDutyEventsUrl != null ? pagerDutyEventsUrl
                                 : AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)

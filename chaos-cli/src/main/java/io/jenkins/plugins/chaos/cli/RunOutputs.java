@@ -4,7 +4,7 @@ import io.jenkins.plugins.chaos.alert.AlertDispatcher;
 import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
 import io.jenkins.plugins.chaos.engine.ExitCode;
-import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.metrics.ChaosMetrics;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.chaos.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.engine.ExitCode;
-import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.fault.Sweeper;
 import java.nio.file.Path;
 import java.time.Instant;

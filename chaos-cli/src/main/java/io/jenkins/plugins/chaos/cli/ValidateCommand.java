@@ -1,13 +1,13 @@
 package io.jenkins.plugins.chaos.cli;
 
 import io.jenkins.plugins.chaos.engine.ExitCode;
-import io.jenkins.plugins.chaos.experiment.ExperimentFiles;
-import io.jenkins.plugins.chaos.experiment.ExperimentValidator;
-import io.jenkins.plugins.chaos.experiment.LoadResult;
-import io.jenkins.plugins.chaos.experiment.ValidationError;
-import io.jenkins.plugins.chaos.fault.CrdDirectory;
-import io.jenkins.plugins.chaos.fault.FaultPlanner;
-import io.jenkins.plugins.chaos.fault.PlannedFault;
+import io.jenkins.plugins.chaos.plan.ExperimentFiles;
+import io.jenkins.plugins.chaos.plan.ExperimentValidator;
+import io.jenkins.plugins.chaos.plan.LoadResult;
+import io.jenkins.plugins.chaos.core.ValidationError;
+import io.jenkins.plugins.chaos.chaosmesh.CrdDirectory;
+import io.jenkins.plugins.chaos.plan.FaultPlanner;
+import io.jenkins.plugins.chaos.plan.PlannedFault;
 import io.jenkins.plugins.chaos.fault.PlannedFaultSchemas;
 import java.io.PrintWriter;
 import java.nio.file.Path;

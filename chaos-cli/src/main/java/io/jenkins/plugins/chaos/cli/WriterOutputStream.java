@@ -1,5 +1,8 @@
 package io.jenkins.plugins.chaos.cli;
 
+import io.jenkins.plugins.chaos.core.RunListener;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 final class WriterOutputStream extends OutputStream {
 
     private final PrintWriter writer;
-    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
     /** A listener that prints to picocli's writer, as every command's progress lines do. */
-    static io.jenkins.plugins.chaos.engine.RunListener listener(PrintWriter writer) {
-        return io.jenkins.plugins.chaos.engine.RunListener.printingTo(
-                new java.io.PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8));
+    static RunListener listener(PrintWriter writer) {
+        return RunListener.printingTo(
+                new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8));
     }
 
     WriterOutputStream(PrintWriter writer) {

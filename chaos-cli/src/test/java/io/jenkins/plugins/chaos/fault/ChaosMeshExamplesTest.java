@@ -1,5 +1,8 @@
 package io.jenkins.plugins.chaos.fault;
 
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.allChaosResources;
 import static io.jenkins.plugins.chaos.support.CliSupport.cli;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.names;
@@ -11,9 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.jenkins.plugins.chaos.engine.RunOptions;
-import io.jenkins.plugins.chaos.experiment.ExperimentFiles;
-import io.jenkins.plugins.chaos.experiment.LoadResult;
+import io.jenkins.plugins.chaos.core.RunOptions;
+import io.jenkins.plugins.chaos.plan.ExperimentFiles;
+import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import io.jenkins.plugins.chaos.support.CliSupport.CliRun;

@@ -1,5 +1,11 @@
 package io.jenkins.plugins.chaos.fault;
 
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
+import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
+import io.jenkins.plugins.chaos.plan.Guardrails;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.allChaosResources;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.await;
 import static io.jenkins.plugins.chaos.support.CliSupport.cli;
@@ -18,11 +24,11 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.engine.RunOptions;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.experiment.ExperimentFiles;
-import io.jenkins.plugins.chaos.experiment.LoadResult;
+import io.jenkins.plugins.chaos.plan.ExperimentFiles;
+import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.chaos.alert;
 
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.engine.SecretRedactor;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 
 import java.io.IOException;
 import java.net.ConnectException;

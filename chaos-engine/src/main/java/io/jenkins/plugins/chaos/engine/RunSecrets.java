@@ -1,6 +1,8 @@
 package io.jenkins.plugins.chaos.engine;
 
-import io.jenkins.plugins.chaos.probe.SecretValues;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
+import io.jenkins.plugins.chaos.core.SecretValues;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.chaos.experiment;
 
+import java.util.function.Consumer;
+import io.jenkins.plugins.chaos.core.ValidationError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns a parsed experiment tree into an {@link Experiment}, recording every shape problem by field path. */
-final class ExperimentBinder {
+public final class ExperimentBinder {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "environment", "namespace",
             "allowedNamespaces", "maxDuration", "injectionTimeout", "recoveryTimeout", "abortOn", "faults", "probes", "scoring");
@@ -16,11 +18,11 @@ final class ExperimentBinder {
 
     private final TreeReader reader;
 
-    ExperimentBinder(List<ValidationError> errors) {
+    public ExperimentBinder(List<ValidationError> errors) {
         this.reader = new TreeReader(errors);
     }
 
-    Experiment bind(JsonNode root) {
+    public Experiment bind(JsonNode root) {
         Experiment experiment = new Experiment();
         if (root == null || root.isNull() || root.isMissingNode()) {
             reader.error("", "the experiment is empty; it needs at least 'name' and 'faults'");
@@ -118,7 +120,7 @@ final class ExperimentBinder {
         }
     }
 
-    private static void setIfPresent(String value, java.util.function.Consumer<String> setter) {
+    private static void setIfPresent(String value, Consumer<String> setter) {
         if (value != null) {
             setter.accept(value);
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.experiment;
 
+import io.jenkins.plugins.chaos.core.ValidationError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

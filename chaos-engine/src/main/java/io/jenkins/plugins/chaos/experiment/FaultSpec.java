@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.experiment;
 
+import java.util.Locale;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ public class FaultSpec implements Serializable {
         if (manifest != null) {
             return "manifest " + manifest;
         }
-        return "fault-" + index + (kind == null ? "" : "-" + kind.toLowerCase(java.util.Locale.ROOT))
+        return "fault-" + index + (kind == null ? "" : "-" + kind.toLowerCase(Locale.ROOT))
                 + (action == null ? "" : "-" + action);
     }
 

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.chaos.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.chaos.experiment;
 
-import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,16 +1,29 @@
 package io.jenkins.plugins.chaos.fault;
 
+import java.io.InterruptedIOException;
+import java.util.Locale;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosSpecFactory;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
+import io.jenkins.plugins.chaos.chaosmesh.ClusterCrds;
+import io.jenkins.plugins.chaos.chaosmesh.CrdSource;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
+import io.jenkins.plugins.chaos.plan.FaultPlanner;
+import io.jenkins.plugins.chaos.plan.PlannedFault;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.engine.RunOptions;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.experiment.ExperimentValidator;
-import io.jenkins.plugins.chaos.experiment.GoDuration;
-import io.jenkins.plugins.chaos.experiment.InvalidExperimentException;
-import io.jenkins.plugins.chaos.experiment.ValidationError;
+import io.jenkins.plugins.chaos.plan.ExperimentValidator;
+import io.jenkins.plugins.chaos.core.GoDuration;
+import io.jenkins.plugins.chaos.core.InvalidExperimentException;
+import io.jenkins.plugins.chaos.core.ValidationError;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -246,7 +259,7 @@ public final class FaultInjector {
 
     private static boolean interruptedRequest(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException) {
+            if (t instanceof InterruptedException || t instanceof InterruptedIOException) {
                 return true;
             }
         }
@@ -294,6 +307,6 @@ public final class FaultInjector {
     }
 
     static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.fault;
 
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import java.io.Serializable;
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.chaos.fault;
 
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
 import java.util.Map;

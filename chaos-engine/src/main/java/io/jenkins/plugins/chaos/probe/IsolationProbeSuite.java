@@ -1,8 +1,10 @@
 package io.jenkins.plugins.chaos.probe;
 
+import java.time.Duration;
+import io.jenkins.plugins.chaos.plan.ProbeConfigs;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import io.jenkins.plugins.chaos.probe.api.ApiIsolationProbe;
 import io.jenkins.plugins.chaos.probe.network.DynamicConnectivityProbe;
@@ -107,7 +109,7 @@ public final class IsolationProbeSuite {
             String why = "could not read the cluster (HTTP " + e.getCode() + "): " + firstLine(e.getMessage());
             listener.warn(probe + ": " + why);
             return List.of(new CheckResult(probe, "layer", Verdict.ERROR, why, List.of(), start,
-                    java.time.Duration.between(start, Instant.now()).toMillis()));
+                    Duration.between(start, Instant.now()).toMillis()));
         }
     }
 

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.chaos.report;
 
-import io.jenkins.plugins.chaos.engine.SecretRedactor;
-import io.jenkins.plugins.chaos.experiment.GoDuration;
+import java.util.Locale;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
+import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
 import io.jenkins.plugins.chaos.verdict.RunResult;
@@ -245,7 +246,7 @@ public final class HtmlReportWriter {
     }
 
     private static String cls(Verdict verdict) {
-        return verdict.name().toLowerCase(java.util.Locale.ROOT);
+        return verdict.name().toLowerCase(Locale.ROOT);
     }
 
     private static String instant(Instant instant) {

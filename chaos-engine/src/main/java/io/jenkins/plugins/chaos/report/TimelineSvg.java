@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.report;
 
-import io.jenkins.plugins.chaos.experiment.GoDuration;
+import java.util.Arrays;
+import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 
 import java.time.Duration;
@@ -290,7 +291,7 @@ final class TimelineSvg {
             faultActive = new boolean[count];
             sampled = new boolean[count];
             for (double[] series : latency) {
-                java.util.Arrays.fill(series, Double.NaN);
+                Arrays.fill(series, Double.NaN);
             }
         }
 

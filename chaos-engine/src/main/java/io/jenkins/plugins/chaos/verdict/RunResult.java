@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.verdict;
 
+import java.util.OptionalDouble;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ public record RunResult(String experiment, String environment, String runId, Ins
     }
 
     /** The resilience score, 0..100; empty when no check ran. */
-    public java.util.OptionalDouble score() {
+    public OptionalDouble score() {
         return ResilienceScore.of(this);
     }
 

@@ -7,7 +7,7 @@ import io.jenkins.plugins.chaos.alert.AlertChannel;
 import io.jenkins.plugins.chaos.alert.AlertDelivery;
 import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.TestRuns;
-import io.jenkins.plugins.chaos.experiment.GoDuration;
+import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.chaos.report;
 
 import io.jenkins.plugins.chaos.support.SurefireReports;
-import io.jenkins.plugins.chaos.engine.SecretRedactor;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;

@@ -1,15 +1,19 @@
 package io.jenkins.plugins.chaos.fault;
 
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.engine.RunOptions;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.experiment.ExperimentLoader;
-import io.jenkins.plugins.chaos.experiment.LoadResult;
+import io.jenkins.plugins.chaos.plan.ExperimentLoader;
+import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import java.time.Duration;

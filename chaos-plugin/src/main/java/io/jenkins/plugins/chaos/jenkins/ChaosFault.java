@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.jenkins;
 
+import java.util.LinkedHashMap;
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
@@ -197,7 +198,7 @@ public class ChaosFault extends AbstractDescribableImpl<ChaosFault> implements S
      * {@code target.selector} with a mode of their own, which is every selected pod here.
      */
     private static Map<String, Object> networkTarget(Map<String, Object> selector) {
-        Map<String, Object> target = new java.util.LinkedHashMap<>();
+        Map<String, Object> target = new LinkedHashMap<>();
         target.put("mode", "all");
         target.put("selector", selector);
         return target;

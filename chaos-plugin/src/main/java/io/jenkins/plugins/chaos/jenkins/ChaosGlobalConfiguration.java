@@ -1,9 +1,10 @@
 package io.jenkins.plugins.chaos.jenkins;
 
+import java.io.IOException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Run;
-import io.jenkins.plugins.chaos.experiment.GoDuration;
+import io.jenkins.plugins.chaos.core.GoDuration;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,7 @@ public class ChaosGlobalConfiguration extends GlobalConfiguration {
     }
 
     /** Alert targets with the secrets resolved for this build's permissions. */
-    AlertTargets alertTargets(Run<?, ?> run, String runEnvironment) throws java.io.IOException {
+    AlertTargets alertTargets(Run<?, ?> run, String runEnvironment) throws IOException {
         String slack = slackCredentialsId == null ? null : CredentialResolver.secretText(run, "slackCredentialsId", slackCredentialsId);
         String pagerDuty = pagerDutyCredentialsId == null ? null
                 : CredentialResolver.secretText(run, "pagerDutyCredentialsId", pagerDutyCredentialsId);

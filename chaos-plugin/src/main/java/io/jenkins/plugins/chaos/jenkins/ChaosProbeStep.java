@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.jenkins;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import hudson.FilePath;
@@ -77,7 +78,7 @@ public abstract class ChaosProbeStep extends ChaosStep {
 
     /** The experiment map with this step's probe section under {@code probes.<key>}. */
     static Map<String, Object> withProbe(Map<String, Object> experiment, String key, Map<String, Object> probe) {
-        Map<String, Object> probes = new java.util.LinkedHashMap<>();
+        Map<String, Object> probes = new LinkedHashMap<>();
         probes.put(key, probe);
         experiment.put("probes", probes);
         return experiment;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.model.TaskListener;
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.engine.SecretRedactor;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import java.io.Serializable;
 
 /**

@@ -1,11 +1,13 @@
 package io.jenkins.plugins.chaos.jenkins;
 
+import io.jenkins.plugins.chaos.core.SecretRedactor;
+import java.util.List;
 import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.core.RunListener;
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,7 @@ public class DeadMansSwitch extends AsyncPeriodicWork {
                 continue;
             }
             boolean overdue = transition == DeadMansSwitchPolicy.Transition.BECAME_OVERDUE;
-            RunListener log = new ConsoleRunListener(listener, io.jenkins.plugins.chaos.engine.SecretRedactor.none());
+            RunListener log = new ConsoleRunListener(listener, SecretRedactor.none());
             log.warn((overdue ? "overdue: " : "running again: ") + job.getFullName() + " (last build " + minutes + " min ago)");
             String environment = config.getEnvironment() == null ? chaos.getEnvironment() : config.getEnvironment();
             AlertTargets targets = config.alertTargets(last, environment);
@@ -65,7 +67,7 @@ public class DeadMansSwitch extends AsyncPeriodicWork {
     private static ChaosRunAction latestChaosAction(Run<?, ?> build) {
         Run<?, ?> current = build;
         for (int i = 0; i < BUILDS_TO_SCAN && current != null; i++) {
-            java.util.List<ChaosRunAction> actions = current.getActions(ChaosRunAction.class);
+            List<ChaosRunAction> actions = current.getActions(ChaosRunAction.class);
             if (!actions.isEmpty()) {
                 return actions.get(actions.size() - 1);
             }

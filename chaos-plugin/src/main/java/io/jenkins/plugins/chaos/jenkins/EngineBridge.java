@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.jenkins;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import hudson.AbortException;
@@ -10,15 +11,15 @@ import io.jenkins.plugins.chaos.alert.AlertDispatcher;
 import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
 import io.jenkins.plugins.chaos.engine.ExperimentRunner;
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.engine.RunOptions;
-import io.jenkins.plugins.chaos.engine.SecretRedactor;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.RunOptions;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.experiment.ExperimentLoader;
-import io.jenkins.plugins.chaos.experiment.GoDuration;
-import io.jenkins.plugins.chaos.experiment.LoadResult;
-import io.jenkins.plugins.chaos.experiment.ValidationError;
-import io.jenkins.plugins.chaos.fault.ChaosResourceRef;
+import io.jenkins.plugins.chaos.plan.ExperimentLoader;
+import io.jenkins.plugins.chaos.core.GoDuration;
+import io.jenkins.plugins.chaos.plan.LoadResult;
+import io.jenkins.plugins.chaos.core.ValidationError;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.fault.FaultInjectionException;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
@@ -222,8 +223,8 @@ public final class EngineBridge {
                 List.of(check), List.of(), null, List.of());
     }
 
-    private static com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> mapType() {
-        return new com.fasterxml.jackson.core.type.TypeReference<>() {
+    private static TypeReference<Map<String, Object>> mapType() {
+        return new TypeReference<>() {
         };
     }
 

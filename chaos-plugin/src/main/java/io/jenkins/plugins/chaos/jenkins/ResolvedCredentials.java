@@ -1,6 +1,6 @@
 package io.jenkins.plugins.chaos.jenkins;
 
-import io.jenkins.plugins.chaos.engine.SecretRedactor;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.chaos.engine.RunOptions;
+import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.io.File;

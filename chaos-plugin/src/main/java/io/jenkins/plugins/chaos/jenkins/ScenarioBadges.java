@@ -1,7 +1,7 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.model.Run;
-import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.util.Optional;
 import jenkins.model.Jenkins;

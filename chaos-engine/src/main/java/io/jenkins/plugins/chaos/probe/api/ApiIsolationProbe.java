@@ -1,11 +1,13 @@
 package io.jenkins.plugins.chaos.probe.api;
 
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.engine.SecretRedactor;
+import java.util.HashMap;
+import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.probe.http.BoundedHttpClient;
 import io.jenkins.plugins.chaos.probe.http.Excerpt;
 import io.jenkins.plugins.chaos.probe.http.HttpReply;
-import io.jenkins.plugins.chaos.probe.http.RequestTemplate;
+import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 
@@ -66,11 +68,11 @@ public final class ApiIsolationProbe {
     public List<CheckResult> run() throws InterruptedException {
         List<String> names = List.copyOf(config.tenants().keySet());
         // A URI per resource and a header map per caller, shared by the calls: not one of each per call.
-        Map<String, Map<String, String>> authorization = new java.util.HashMap<>();
+        Map<String, Map<String, String>> authorization = new HashMap<>();
         names.forEach(name -> authorization.put(name, Map.of("Authorization", "Bearer " + config.tenants().get(name))));
         List<Call> calls = new ArrayList<>();
         for (RequestTemplate endpoint : config.endpoints()) {
-            Map<String, URI> resources = new java.util.HashMap<>();
+            Map<String, URI> resources = new HashMap<>();
             names.forEach(owner -> resources.put(owner, URI.create(base + endpoint.pathFor(owner))));
             for (String caller : names) {
                 for (String owner : names) {
@@ -109,7 +111,7 @@ public final class ApiIsolationProbe {
     }
 
     private List<CheckResult> judge(List<Call> calls, Observation[] observed) {
-        Map<ControlKey, Observation> controls = new java.util.HashMap<>();
+        Map<ControlKey, Observation> controls = new HashMap<>();
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
             if (call.control()) {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
-import io.jenkins.plugins.chaos.experiment.GoDuration;
+import java.time.Duration;
+import io.jenkins.plugins.chaos.plan.FailoverConfig;
+import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 
@@ -140,7 +142,7 @@ final class FailoverJudge {
     }
 
     private static String seconds(long millis) {
-        return millis < 1000 ? millis + " ms" : GoDuration.format(java.time.Duration.ofMillis(millis / 100 * 100));
+        return millis < 1000 ? millis + " ms" : GoDuration.format(Duration.ofMillis(millis / 100 * 100));
     }
 
     private static String percent(double fraction) {

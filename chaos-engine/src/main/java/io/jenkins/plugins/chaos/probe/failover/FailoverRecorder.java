@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
+import java.time.Duration;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import org.HdrHistogram.Histogram;
 
@@ -54,7 +55,7 @@ final class FailoverRecorder {
     private Instant scannedRemoval;
     private boolean lateFailoverReported;
 
-    FailoverRecorder(TimeSource time, FaultWindow window, java.time.Duration maxFailover, int ringCapacity) {
+    FailoverRecorder(TimeSource time, FaultWindow window, Duration maxFailover, int ringCapacity) {
         this.time = time;
         this.window = window;
         this.maxFailoverNanos = maxFailover.toNanos();

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.engine.SecretRedactor;
+import io.jenkins.plugins.chaos.plan.FailoverConfig;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.probe.http.Excerpt;
 import io.jenkins.plugins.chaos.probe.http.HttpReply;
 import io.jenkins.plugins.chaos.verdict.CheckResult;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.chaos.probe.http;
 
+import java.net.SocketTimeoutException;
+import java.util.HashMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,7 +44,7 @@ public final class BoundedHttpClient implements AutoCloseable {
     private final ThreadPoolExecutor senders;
     private final HttpClient client;
     private final DeadlineWatchdog watchdog;
-    private final ThreadLocal<Map<String, Http1Connection>> connections = ThreadLocal.withInitial(java.util.HashMap::new);
+    private final ThreadLocal<Map<String, Http1Connection>> connections = ThreadLocal.withInitial(HashMap::new);
 
     /**
      * @param maxInFlight requests outstanding at once
@@ -166,7 +168,7 @@ public final class BoundedHttpClient implements AutoCloseable {
                 if (attempt > 0) {
                     return HttpReply.failed(describe(e.getCause()), false, System.nanoTime() - started);
                 }
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 forget(mine, key, connection);
                 return HttpReply.timedOut(System.nanoTime() - started);
             } catch (IOException | RuntimeException e) {

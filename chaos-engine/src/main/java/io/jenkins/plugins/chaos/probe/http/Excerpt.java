@@ -1,6 +1,6 @@
 package io.jenkins.plugins.chaos.probe.http;
 
-import io.jenkins.plugins.chaos.engine.SecretRedactor;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.network;
 
+import java.util.Locale;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
@@ -135,7 +136,7 @@ final class CompiledPolicy {
             for (int i = 0; i < portList.size(); i++) {
                 ports.add(Port.compile(portList.get(i), path + ".ports[" + i + "]"));
             }
-            String side = direction.policyType().toLowerCase(java.util.Locale.ROOT);
+            String side = direction.policyType().toLowerCase(Locale.ROOT);
             String description = side + "[" + index + "] " + peerField + " "
                     + (peers.isEmpty() ? "anywhere" : peers.stream().map(Peer::toString).toList())
                     + " ports " + (ports.isEmpty() ? "all" : ports.stream().map(Port::toString).toList());

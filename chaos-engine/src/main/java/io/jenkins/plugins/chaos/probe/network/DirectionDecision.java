@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.network;
 
+import java.util.Locale;
 import java.io.Serializable;
 import java.util.List;
 
@@ -30,7 +31,7 @@ public record DirectionDecision(PolicyDirection direction, List<String> isolatin
     }
 
     public String explain() {
-        String side = direction.policyType().toLowerCase(java.util.Locale.ROOT);
+        String side = direction.policyType().toLowerCase(Locale.ROOT);
         if (!isolated()) {
             return side + " allowed: no policy isolates the pod for " + side;
         }

@@ -1,9 +1,10 @@
 package io.jenkins.plugins.chaos.probe.network;
 
+import io.jenkins.plugins.chaos.plan.DynamicConnectivityConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.fault.ChaosLabels;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.probe.network.ProbeOutcome.Kind;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;

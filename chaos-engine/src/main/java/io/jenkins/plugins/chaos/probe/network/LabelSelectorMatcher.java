@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.network;
 
+import java.util.TreeSet;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 
@@ -79,7 +80,7 @@ final class LabelSelectorMatcher {
                 case "Exists" -> requirements.add(labels -> labels.containsKey(key));
                 default -> requirements.add(labels -> !labels.containsKey(key));
             }
-            parts.add(key + " " + operator + (values.isEmpty() ? "" : " " + new java.util.TreeSet<>(values)));
+            parts.add(key + " " + operator + (values.isEmpty() ? "" : " " + new TreeSet<>(values)));
         }
         return new LabelSelectorMatcher(List.copyOf(requirements), "{" + String.join(", ", parts) + "}");
     }

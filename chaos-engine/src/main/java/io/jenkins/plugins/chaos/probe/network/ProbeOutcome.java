@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.network;
 
+import java.util.ArrayList;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ public record ProbeOutcome(Kind kind, String pod, String detail, List<String> ev
     }
 
     public ProbeOutcome withEvidence(String line) {
-        List<String> more = new java.util.ArrayList<>(evidence);
+        List<String> more = new ArrayList<>(evidence);
         more.add(line);
         return new ProbeOutcome(kind, pod, detail, more, startedAt, durationMillis);
     }

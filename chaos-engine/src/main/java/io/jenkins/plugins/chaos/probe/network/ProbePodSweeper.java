@@ -3,7 +3,7 @@ package io.jenkins.plugins.chaos.probe.network;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.jenkins.plugins.chaos.fault.ChaosLabels;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.chaos.probe.network;
 
+import java.util.Optional;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.jenkins.plugins.chaos.fault.ChaosLabels;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -79,21 +80,21 @@ public final class ProbePods {
     }
 
     /** What a probe pod tries to reach, read back from its annotations; empty when they are incomplete. */
-    public static java.util.Optional<ProbeTarget> target(Pod pod) {
+    public static Optional<ProbeTarget> target(Pod pod) {
         Map<String, String> annotations = pod.getMetadata().getAnnotations();
         if (annotations == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String namespace = annotations.get(TARGET_NAMESPACE);
         String service = annotations.get(TARGET_SERVICE);
         String port = annotations.get(TARGET_PORT);
         if (namespace == null || service == null || port == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(new ProbeTarget(namespace, service, Integer.parseInt(port)));
+            return Optional.of(new ProbeTarget(namespace, service, Integer.parseInt(port)));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

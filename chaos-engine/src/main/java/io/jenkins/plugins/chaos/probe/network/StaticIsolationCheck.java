@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.network;
 
+import java.time.Duration;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
@@ -206,6 +207,6 @@ public final class StaticIsolationCheck {
     }
 
     private static long millisSince(Instant started) {
-        return Math.max(0, java.time.Duration.between(started, Instant.now()).toMillis());
+        return Math.max(0, Duration.between(started, Instant.now()).toMillis());
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.jenkins.plugins.chaos.probe.http.Json;
+import io.jenkins.plugins.chaos.core.Json;
 
 import java.io.IOException;
 import java.io.PrintWriter;

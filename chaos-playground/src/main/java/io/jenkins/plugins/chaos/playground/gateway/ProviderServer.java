@@ -3,7 +3,7 @@ package io.jenkins.plugins.chaos.playground.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.jenkins.plugins.chaos.probe.http.Json;
+import io.jenkins.plugins.chaos.core.Json;
 
 import java.io.IOException;
 import java.net.URI;

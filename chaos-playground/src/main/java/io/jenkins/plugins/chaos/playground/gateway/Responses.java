@@ -1,7 +1,7 @@
 package io.jenkins.plugins.chaos.playground.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.jenkins.plugins.chaos.probe.http.Json;
+import io.jenkins.plugins.chaos.core.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

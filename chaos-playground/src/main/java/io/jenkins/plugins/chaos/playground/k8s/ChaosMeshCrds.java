@@ -3,7 +3,7 @@ package io.jenkins.plugins.chaos.playground.k8s;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
-import io.jenkins.plugins.chaos.fault.ChaosKind;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
 import java.util.Locale;
 
 /**

@@ -1,16 +1,17 @@
 package io.jenkins.plugins.chaos.playground.k8s;
 
+import java.util.Set;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.jenkins.plugins.chaos.experiment.GoDuration;
-import io.jenkins.plugins.chaos.fault.ChaosKind;
-import io.jenkins.plugins.chaos.fault.ChaosKinds;
-import io.jenkins.plugins.chaos.fault.ChaosLabels;
-import io.jenkins.plugins.chaos.fault.ChaosResources;
-import io.jenkins.plugins.chaos.fault.SpecMaps;
+import io.jenkins.plugins.chaos.core.GoDuration;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class ChaosMeshSimulator implements AutoCloseable {
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final java.util.Set<ChaosKind> dirtyKinds = ConcurrentHashMap.newKeySet();
+    private final Set<ChaosKind> dirtyKinds = ConcurrentHashMap.newKeySet();
     private volatile boolean responsive = true;
     private volatile boolean releasesFinalizers = true;
 

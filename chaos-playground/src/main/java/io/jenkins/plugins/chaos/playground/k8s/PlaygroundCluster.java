@@ -1,5 +1,7 @@
 package io.jenkins.plugins.chaos.playground.k8s;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -14,8 +16,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.jenkins.plugins.chaos.fault.ChaosKinds;
-import io.jenkins.plugins.chaos.fault.Guardrails;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
+import io.jenkins.plugins.chaos.plan.Guardrails;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -37,7 +39,7 @@ public final class PlaygroundCluster implements AutoCloseable {
     public static final int TENANT_API_PORT = 8080;
 
     /** The mock server logs every request at INFO through JUL; held strongly, or JUL forgets the level. */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -63,7 +65,7 @@ public final class PlaygroundCluster implements AutoCloseable {
      * @param seed false: an empty cluster with only the CRDs (for tests that bring their own objects)
      */
     public static PlaygroundCluster start(List<String> tenants, ChaosEffects effects, Duration injectionDelay, boolean seed) {
-        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
         PlaygroundDispatcher dispatcher = new PlaygroundDispatcher();
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
                 new MockWebServer(), new HashMap<>(), dispatcher, false);

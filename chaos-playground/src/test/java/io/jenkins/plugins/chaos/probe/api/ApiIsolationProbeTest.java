@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.probe.api;
 
-import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
+import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
@@ -107,7 +108,7 @@ class ApiIsolationProbeTest {
     @Test
     void badConfigurationNamesEveryField() {
         ApiIsolationConfig config = new ApiIsolationConfig("ftp://x", Map.of("alice", "t1"),
-                List.of(io.jenkins.plugins.chaos.probe.http.RequestTemplate.parse("GET /v1/models")),
+                List.of(io.jenkins.plugins.chaos.experiment.RequestTemplate.parse("GET /v1/models")),
                 List.of(200), 0, "soon");
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new ApiIsolationProbe(config, listener));

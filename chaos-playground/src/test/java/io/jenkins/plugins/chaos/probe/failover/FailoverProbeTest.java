@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
-import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.plan.FailoverConfig;
+import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
 import io.jenkins.plugins.chaos.verdict.CheckResult;

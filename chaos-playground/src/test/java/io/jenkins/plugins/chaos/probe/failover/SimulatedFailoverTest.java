@@ -1,9 +1,10 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
+import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.playground.failover.SimulatedTimeSource;
 import io.jenkins.plugins.chaos.playground.failover.SyntheticGatewayTransport;
 
-import io.jenkins.plugins.chaos.engine.RunListener;
+import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import org.junit.jupiter.api.Test;

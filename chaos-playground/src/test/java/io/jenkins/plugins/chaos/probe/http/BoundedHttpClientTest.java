@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.http;
 
+import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.chaos.playground.gateway.LoopbackServers;
 import org.junit.jupiter.api.AfterEach;
@@ -105,8 +106,8 @@ class BoundedHttpClientTest {
 
     @Test
     void excerptsRedactBeforeCutting() {
-        io.jenkins.plugins.chaos.engine.SecretRedactor redactor =
-                new io.jenkins.plugins.chaos.engine.SecretRedactor(List.of("tk-0123456789"));
+        io.jenkins.plugins.chaos.core.SecretRedactor redactor =
+                new io.jenkins.plugins.chaos.core.SecretRedactor(List.of("tk-0123456789"));
         String body = "x".repeat(295) + "tk-0123456789 and more";
         String excerpt = Excerpt.of(body, 300, redactor);
         assertFalse(excerpt.contains("tk-01"), excerpt);

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.chaos.probe.network;
 
+import io.jenkins.plugins.chaos.plan.DynamicConnectivityConfig;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.chaos.engine.RunListener;
-import io.jenkins.plugins.chaos.fault.ChaosKind;
-import io.jenkins.plugins.chaos.fault.ChaosResources;
-import io.jenkins.plugins.chaos.fault.ChaosStatus;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import io.jenkins.plugins.chaos.verdict.CheckResult;

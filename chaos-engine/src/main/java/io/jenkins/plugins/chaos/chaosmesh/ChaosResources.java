@@ -1,0 +1,41 @@
+package io.jenkins.plugins.chaos.chaosmesh;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+
+/**
+ * Generic-resource access to Chaos Mesh kinds. Known kinds get an explicit context, so no discovery round trip is
+ * needed; other kinds go through discovery, which is what lets a new Chaos Mesh kind work without code.
+ */
+public final class ChaosResources {
+
+    private ChaosResources() {
+    }
+
+    public static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> of(
+            KubernetesClient client, String apiVersion, String kind) {
+        if (ChaosKinds.known(kind).isPresent() && apiVersion.startsWith(ChaosKind.GROUP + "/")) {
+            return client.genericKubernetesResources(context(apiVersion, kind));
+        }
+        return client.genericKubernetesResources(apiVersion, kind);
+    }
+
+    public static Resource<GenericKubernetesResource> of(KubernetesClient client, ChaosResourceRef ref) {
+        return of(client, ref.apiVersion(), ref.kind()).inNamespace(ref.namespace()).withName(ref.name());
+    }
+
+    public static ResourceDefinitionContext context(String apiVersion, String kind) {
+        int slash = apiVersion.indexOf('/');
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(apiVersion.substring(0, slash))
+                .withVersion(apiVersion.substring(slash + 1))
+                .withKind(kind)
+                .withPlural(ChaosKinds.pluralOf(kind))
+                .withNamespaced(true)
+                .build();
+    }
+}

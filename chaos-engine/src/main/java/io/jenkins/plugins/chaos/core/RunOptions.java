@@ -1,0 +1,135 @@
+package io.jenkins.plugins.chaos.core;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How to run an experiment, beyond what the experiment itself says. Immutable; each wither returns a copy. */
+public final class RunOptions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String reportDir = "chaos-reports";
+    private boolean dryRun;
+    private String environment;
+    private List<String> allowedNamespaces = List.of();
+    private Duration maxFaultDuration;
+    private SecretRedactor secrets = SecretRedactor.none();
+    private String runId;
+    private Duration pollInterval = Duration.ofMillis(200);
+    private Duration expiryGrace = Duration.ofMinutes(5);
+
+    public static RunOptions defaults() {
+        return new RunOptions();
+    }
+
+    private RunOptions copy() {
+        RunOptions copy = new RunOptions();
+        copy.reportDir = reportDir;
+        copy.dryRun = dryRun;
+        copy.environment = environment;
+        copy.allowedNamespaces = allowedNamespaces;
+        copy.maxFaultDuration = maxFaultDuration;
+        copy.secrets = secrets;
+        copy.runId = runId;
+        copy.pollInterval = pollInterval;
+        copy.expiryGrace = expiryGrace;
+        return copy;
+    }
+
+    public RunOptions withReportDir(String dir) {
+        RunOptions copy = copy();
+        copy.reportDir = dir;
+        return copy;
+    }
+
+    /** Server-side dry run: the API server validates what would be applied, nothing is persisted. */
+    public RunOptions withDryRun(boolean dryRun) {
+        RunOptions copy = copy();
+        copy.dryRun = dryRun;
+        return copy;
+    }
+
+    /** Overrides the experiment's environment (a Jenkins global setting, a CLI flag). */
+    public RunOptions withEnvironment(String environment) {
+        RunOptions copy = copy();
+        copy.environment = environment;
+        return copy;
+    }
+
+    /** Namespaces allowed in addition to the experiment's own allow-list (the Jenkins global configuration's). */
+    public RunOptions withAllowedNamespaces(List<String> namespaces) {
+        RunOptions copy = copy();
+        copy.allowedNamespaces = List.copyOf(new ArrayList<>(namespaces));
+        return copy;
+    }
+
+    /** A cap no experiment can raise (the Jenkins administrator's); null keeps the experiment's own. */
+    public RunOptions withMaxFaultDuration(Duration max) {
+        RunOptions copy = copy();
+        copy.maxFaultDuration = max;
+        return copy;
+    }
+
+    public RunOptions withSecrets(SecretRedactor secrets) {
+        RunOptions copy = copy();
+        copy.secrets = secrets;
+        return copy;
+    }
+
+    public RunOptions withRunId(String runId) {
+        RunOptions copy = copy();
+        copy.runId = runId;
+        return copy;
+    }
+
+    public RunOptions withPollInterval(Duration interval) {
+        RunOptions copy = copy();
+        copy.pollInterval = interval;
+        return copy;
+    }
+
+    /** How long after its planned end a resource counts as left behind and is swept. */
+    public RunOptions withExpiryGrace(Duration grace) {
+        RunOptions copy = copy();
+        copy.expiryGrace = grace;
+        return copy;
+    }
+
+    public String reportDir() {
+        return reportDir;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public List<String> allowedNamespaces() {
+        return allowedNamespaces;
+    }
+
+    public Duration maxFaultDuration() {
+        return maxFaultDuration;
+    }
+
+    public SecretRedactor secrets() {
+        return secrets;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    public Duration expiryGrace() {
+        return expiryGrace;
+    }
+}

@@ -1,0 +1,65 @@
+package io.jenkins.plugins.chaos.plan;
+
+import java.util.ArrayList;
+import io.jenkins.plugins.chaos.core.ValidationError;
+import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.experiment.FaultSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads what a user points the CLI at: an experiment file, or a plain Chaos Mesh manifest, which is taken as an
+ * experiment with that one manifest as its fault so that both go through the same validation and guardrails.
+ */
+public final class ExperimentFiles {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private ExperimentFiles() {
+    }
+
+    public static LoadResult load(Path file) {
+        if (isManifest(file)) {
+            Experiment experiment = new Experiment();
+            experiment.setName(file.getFileName().toString());
+            Path parent = file.toAbsolutePath().getParent();
+            experiment.setBaseDir(parent == null ? "." : parent.toString());
+            FaultSpec fault = new FaultSpec();
+            fault.setManifest(file.getFileName().toString());
+            experiment.setFaults(List.of(fault));
+            return new LoadResult(experiment, ExperimentValidator.validate(experiment));
+        }
+        return ExperimentLoader.fromFile(file);
+    }
+
+    /** A file whose first non-empty document has apiVersion and kind is a Kubernetes manifest, not an experiment. */
+    static boolean isManifest(Path file) {
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(Files.readString(file))) {
+            while (docs.hasNextValue()) {
+                JsonNode doc = docs.nextValue();
+                if (doc != null && doc.isObject() && !doc.isEmpty()) {
+                    return doc.has("apiVersion") && doc.has("kind");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable or broken YAML: the experiment loader reports it with line and column.
+        }
+        return false;
+    }
+
+    /** What would be applied, one resource per line, for {@code chaos validate}. */
+    public static String describe(Experiment experiment) {
+        List<ValidationError> ignored = new ArrayList<>();
+        StringBuilder out = new StringBuilder("experiment '" + experiment.getName() + "'");
+        for (PlannedFault fault : FaultPlanner.plan(
+                experiment, "validate", ExperimentValidator.maxDuration(experiment), ignored)) {
+            out.append("\n        ").append(fault.describe());
+        }
+        return out.toString();
+    }
+}

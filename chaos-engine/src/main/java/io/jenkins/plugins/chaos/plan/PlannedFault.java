@@ -1,0 +1,39 @@
+package io.jenkins.plugins.chaos.plan;
+
+import io.jenkins.plugins.chaos.core.GoDuration;
+import io.jenkins.plugins.chaos.chaosmesh.SelectorDescriber;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * A Chaos Mesh resource ready to apply, with what the engine must know to apply it safely.
+ *
+ * @param faultName   the fault's name in the experiment, for logs and the journal
+ * @param origin      field path it came from ({@code faults[0]}, {@code faults[1].manifest(outage.yaml#2)})
+ * @param resource    the resource exactly as it will be sent (run labels are added at injection time)
+ * @param duration    the Chaos Mesh duration, or null when a manifest gives none
+ * @param oneShot     pod-kill and container-kill: injected once, never report AllRecovered
+ */
+public record PlannedFault(String faultName, String origin, GenericKubernetesResource resource, Duration duration,
+                           boolean oneShot) implements Serializable {
+
+    public String kind() {
+        return resource.getKind();
+    }
+
+    public String namespace() {
+        return resource.getMetadata().getNamespace();
+    }
+
+    public String name() {
+        return resource.getMetadata().getName();
+    }
+
+    /** One line for the console: what hits what, for how long. */
+    public String describe() {
+        return kind() + " " + namespace() + "/" + name() + SelectorDescriber.describe(resource)
+                + (duration == null ? " (no duration in the manifest: removed by this run or by the expiry sweep)"
+                : " for " + GoDuration.format(duration));
+    }
+}
