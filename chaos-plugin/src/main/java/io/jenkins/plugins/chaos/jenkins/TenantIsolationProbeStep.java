@@ -19,7 +19,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 public class TenantIsolationProbeStep extends ChaosProbeStep {
     private static final long serialVersionUID = 1L;
 
-    private List<TenantSpec> tenants;
+    private List<TenantArgument> tenants;
     private List<String> endpoints;
     private List<Integer> deniedStatuses;
     private Boolean network;
@@ -29,12 +29,12 @@ public class TenantIsolationProbeStep extends ChaosProbeStep {
     public TenantIsolationProbeStep() {
     }
 
-    public List<TenantSpec> getTenants() {
+    public List<TenantArgument> getTenants() {
         return tenants;
     }
 
     @DataBoundSetter
-    public void setTenants(List<TenantSpec> tenants) {
+    public void setTenants(List<TenantArgument> tenants) {
         this.tenants = StepArguments.copy(tenants);
     }
 
@@ -84,7 +84,7 @@ public class TenantIsolationProbeStep extends ChaosProbeStep {
     Set<String> stringCredentialIds() {
         Set<String> ids = new LinkedHashSet<>();
         if (tenants != null) {
-            for (TenantSpec tenant : tenants) {
+            for (TenantArgument tenant : tenants) {
                 if (tenant.getTokenCredentialsId() != null) {
                     ids.add(tenant.getTokenCredentialsId());
                 }
@@ -97,7 +97,7 @@ public class TenantIsolationProbeStep extends ChaosProbeStep {
     Map<String, Object> toExperimentMap(Map<String, String> secrets, UnaryOperator<String> manifest) {
         List<Map<String, Object>> tenantMaps = new ArrayList<>();
         if (tenants != null) {
-            for (TenantSpec tenant : tenants) {
+            for (TenantArgument tenant : tenants) {
                 tenantMaps.add(new StepArguments()
                         .put("name", tenant.getName())
                         .put("namespace", tenant.getNamespace())

@@ -68,10 +68,10 @@ class StepExperimentMapTest {
     @Test
     void tenantTokensComeFromTheResolvedSecretsOnly() {
         TenantIsolationProbeStep step = new TenantIsolationProbeStep();
-        TenantSpec alice = new TenantSpec("alice");
+        TenantArgument alice = new TenantArgument("alice");
         alice.setNamespace("tenant-alice");
         alice.setTokenCredentialsId("alice-token");
-        TenantSpec bob = new TenantSpec("bob");
+        TenantArgument bob = new TenantArgument("bob");
         step.setTenants(List.of(alice, bob));
         step.setGateway("http://127.0.0.1:8080");
         step.setEndpoints(List.of("GET /v1/tenants/{tenant}/files"));

@@ -90,10 +90,10 @@ class StepMapsLoadInTheEngineTest {
     @Test
     void tenantIsolationProbeArguments() {
         TenantIsolationProbeStep step = new TenantIsolationProbeStep();
-        TenantSpec alice = new TenantSpec("alice");
+        TenantArgument alice = new TenantArgument("alice");
         alice.setNamespace("tenant-alice");
         alice.setTokenCredentialsId("alice-token");
-        TenantSpec bob = new TenantSpec("bob");
+        TenantArgument bob = new TenantArgument("bob");
         bob.setNamespace("tenant-bob");
         bob.setTokenCredentialsId("bob-token");
         step.setTenants(List.of(alice, bob));

@@ -9,9 +9,10 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * A tenant of the gateway: {@code [name: 'alice', namespace: 'tenant-alice', tokenCredentialsId: 'alice-token']}.
- * The token itself never appears in the Pipeline, only the id of a secret-text credential.
+ * The token itself never appears in the Pipeline, only the id of a secret-text credential. The step turns it into
+ * the {@code tenants:} entry of the experiment, which the engine reads into its own model record, {@code TenantSpec}.
  */
-public class TenantSpec extends AbstractDescribableImpl<TenantSpec> implements Serializable {
+public class TenantArgument extends AbstractDescribableImpl<TenantArgument> implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final String name;
@@ -19,7 +20,7 @@ public class TenantSpec extends AbstractDescribableImpl<TenantSpec> implements S
     private String tokenCredentialsId;
 
     @DataBoundConstructor
-    public TenantSpec(String name) {
+    public TenantArgument(String name) {
         this.name = name;
     }
 
@@ -46,7 +47,7 @@ public class TenantSpec extends AbstractDescribableImpl<TenantSpec> implements S
     }
 
     @Extension
-    public static class DescriptorImpl extends Descriptor<TenantSpec> {
+    public static class DescriptorImpl extends Descriptor<TenantArgument> {
         @Override
         public String getDisplayName() {
             return "Tenant";
