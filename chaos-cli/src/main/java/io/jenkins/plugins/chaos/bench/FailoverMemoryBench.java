@@ -1,11 +1,10 @@
 package io.jenkins.plugins.chaos.bench;
 
-import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.playground.failover.SimulatedTimeSource;
 import io.jenkins.plugins.chaos.playground.failover.SyntheticGatewayTransport;
 import io.jenkins.plugins.chaos.probe.failover.*;
-
 import java.io.PrintWriter;
 import java.time.Instant;
 

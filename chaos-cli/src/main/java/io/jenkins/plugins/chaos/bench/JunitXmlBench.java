@@ -5,7 +5,6 @@ import io.jenkins.plugins.chaos.report.JunitXmlWriter;
 import io.jenkins.plugins.chaos.report.ProbeSummary;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.chaos.cli;
 
-import io.jenkins.plugins.chaos.engine.ExitCode;
-import io.jenkins.plugins.chaos.core.InvalidExperimentException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.chaos.core.InvalidExperimentException;
+import io.jenkins.plugins.chaos.engine.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

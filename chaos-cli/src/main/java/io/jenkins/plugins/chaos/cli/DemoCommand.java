@@ -2,11 +2,11 @@ package io.jenkins.plugins.chaos.cli;
 
 import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
-import io.jenkins.plugins.chaos.engine.ExitCode;
-import io.jenkins.plugins.chaos.engine.ExperimentRunner;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
+import io.jenkins.plugins.chaos.engine.ExitCode;
+import io.jenkins.plugins.chaos.engine.ExperimentRunner;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.Playground;
@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The whole flow on the embedded playground: no cluster, no Jenkins. */
 @Command(name = "demo", description = "Run the whole flow on the embedded playground: Kubernetes API, Chaos Mesh "
@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IllegalStateException("the built-in demo experiment is invalid:\n" + secrets.redact(loaded.describeErrors()));
             }
             RunResult result = new ExperimentRunner(playground.cluster().client(), listener,
-                    RunOptions.defaults().withReportDir(reportDir).withSecrets(secrets)).run(loaded.experiment());
+                    RunOptions.defaults().withReportDir(reportDir).withSecrets(secrets)).run(loaded.plan());
 
             AlertSettings alerts = AlertSettings.none("playground", Path.of(reportDir, ".alert-state.json").toString())
                     .withSlack(playground.alerts().url("/services/T000/B000/playground"), "#chaos")

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.chaos.cli;
 
-import io.jenkins.plugins.chaos.engine.ExitCode;
 import io.jenkins.plugins.chaos.bench.FailoverMemoryBench;
+import io.jenkins.plugins.chaos.engine.ExitCode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -2,14 +2,14 @@ package io.jenkins.plugins.chaos.cli;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.chaos.core.RunListener;
-import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.plan.ExperimentLoader;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosSpecFactory;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
+import io.jenkins.plugins.chaos.plan.ExperimentLoader;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import java.time.Duration;
@@ -56,10 +56,10 @@ final class FaultLifecycleBench {
         try (PlaygroundCluster cluster = PlaygroundCluster.start(List.of("alice", "bob"), ChaosEffects.none(),
                 Duration.ZERO, true)) {
             KubernetesClient client = cluster.client();
-            Experiment experiment = ExperimentLoader.fromYaml(EXPERIMENT, "bench").experiment();
+            ExperimentPlan experiment = ExperimentLoader.fromYaml(EXPERIMENT, "bench").planOrThrow();
             FaultInjector injector = new FaultInjector(client, RunListener.silent(),
                     RunOptions.defaults().withPollInterval(Duration.ofMillis(5)));
-            GenericKubernetesResource raw = ChaosSpecFactory.build(experiment.getFaults().get(0), "raw-partition", "tenant-alice");
+            GenericKubernetesResource raw = ChaosSpecFactory.build(experiment.experiment().getFaults().get(0), "raw-partition", "tenant-alice");
             for (int i = 0; i < 5; i++) {
                 // Warm-up: class loading and JIT, so that the first timings do not dominate.
                 engineOnce(injector, experiment);
@@ -75,7 +75,7 @@ final class FaultLifecycleBench {
         }
     }
 
-    private static double engineOnce(FaultInjector injector, Experiment experiment) throws Exception {
+    private static double engineOnce(FaultInjector injector, ExperimentPlan experiment) throws Exception {
         long start = System.nanoTime();
         InjectedFaults injected = injector.inject(experiment);
         injector.recover(injected.resources());

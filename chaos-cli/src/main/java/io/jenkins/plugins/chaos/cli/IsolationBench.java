@@ -1,20 +1,20 @@
 package io.jenkins.plugins.chaos.cli;
 
-import java.util.Collections;
-import java.util.stream.Collectors;
 import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.probe.api.ApiIsolationProbe;
-import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**

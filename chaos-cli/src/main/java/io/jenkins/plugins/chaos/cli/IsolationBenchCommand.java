@@ -1,11 +1,11 @@
 package io.jenkins.plugins.chaos.cli;
 
-import io.jenkins.plugins.chaos.engine.ExitCode;
 import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.engine.ExitCode;
+import io.jenkins.plugins.chaos.experiment.RequestTemplate;
+import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
-import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
-import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

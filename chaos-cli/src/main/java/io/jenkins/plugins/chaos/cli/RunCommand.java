@@ -1,24 +1,25 @@
 package io.jenkins.plugins.chaos.cli;
 
-import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
-import io.jenkins.plugins.chaos.engine.ExitCode;
-import io.jenkins.plugins.chaos.engine.ExperimentRunner;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
+import io.jenkins.plugins.chaos.engine.ExitCode;
+import io.jenkins.plugins.chaos.engine.ExperimentRunner;
 import io.jenkins.plugins.chaos.plan.ExperimentFiles;
 import io.jenkins.plugins.chaos.plan.LoadResult;
+import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs an experiment against a real cluster (or any API server a kubeconfig points at). */
 @Command(name = "run", description = "Validate, inject the experiment's faults, hold them, and always remove them.")
@@ -69,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LoadResult loaded = ExperimentFiles.load(experimentFile);
+        LoadResult loaded = ExperimentFiles.load(experimentFile, new PlanLimits(null, allowNamespaces));
         if (!loaded.ok()) {
             spec.commandLine().getErr().println("chaos: nothing was applied; " + experimentFile + " has "
                     + loaded.errors().size() + " problem(s):");
@@ -86,11 +87,11 @@ final class RunCommand implements Callable<Integer> {
             secretValues.add(routingKey);
         }
         RunOptions options = RunOptions.defaults().withReportDir(reportDir).withDryRun(dryRun)
-                .withEnvironment(environment).withAllowedNamespaces(allowNamespaces)
+                .withEnvironment(environment)
                 .withSecrets(new SecretRedactor(secretValues));
         try (KubernetesClient client = KubernetesClients.from(kubeconfig)) {
             RunListener listener = WriterOutputStream.listener(spec.commandLine().getOut());
-            RunResult result = new ExperimentRunner(client, listener, options).run(loaded.experiment());
+            RunResult result = new ExperimentRunner(client, listener, options).run(loaded.plan());
             if (!dryRun) {
                 AlertSettings alerts = AlertSettings.none(result.environment(),
                                 alertState != null ? alertState : Path.of(reportDir, ".alert-state.json").toString())

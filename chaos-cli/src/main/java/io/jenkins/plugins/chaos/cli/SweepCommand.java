@@ -1,16 +1,16 @@
 package io.jenkins.plugins.chaos.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.chaos.engine.ExitCode;
 import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.engine.ExitCode;
 import io.jenkins.plugins.chaos.fault.Sweeper;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Removes chaos resources that runs of this engine left behind. */
 @Command(name = "sweep", description = "Delete chaos resources this engine created and left behind (expired ones by "

@@ -1,24 +1,22 @@
 package io.jenkins.plugins.chaos.cli;
 
-import io.jenkins.plugins.chaos.engine.ExitCode;
-import io.jenkins.plugins.chaos.plan.ExperimentFiles;
-import io.jenkins.plugins.chaos.plan.ExperimentValidator;
-import io.jenkins.plugins.chaos.plan.LoadResult;
-import io.jenkins.plugins.chaos.core.ValidationError;
 import io.jenkins.plugins.chaos.chaosmesh.CrdDirectory;
-import io.jenkins.plugins.chaos.plan.FaultPlanner;
-import io.jenkins.plugins.chaos.plan.PlannedFault;
+import io.jenkins.plugins.chaos.core.ValidationError;
+import io.jenkins.plugins.chaos.engine.ExitCode;
 import io.jenkins.plugins.chaos.fault.PlannedFaultSchemas;
+import io.jenkins.plugins.chaos.plan.ExperimentFiles;
+import io.jenkins.plugins.chaos.plan.LoadResult;
+import io.jenkins.plugins.chaos.plan.PlannedFault;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Validates experiment files and plain Chaos Mesh manifests without touching a cluster. */
 @Command(name = "validate", description = "Check experiment files or Chaos Mesh manifests; lists every problem, "
@@ -55,14 +53,13 @@ final class ValidateCommand implements Callable<Integer> {
             LoadResult loaded = ExperimentFiles.load(file);
             List<String> unchecked = List.of();
             if (loaded.ok() && crds != null) {
-                List<PlannedFault> planned = FaultPlanner.plan(loaded.experiment(), "validate",
-                        ExperimentValidator.maxDuration(loaded.experiment()), new ArrayList<>());
+                List<PlannedFault> planned = loaded.plan().forRun("validate").faults();
                 List<ValidationError> schemaErrors = PlannedFaultSchemas.check(planned, crds);
                 unchecked = PlannedFaultSchemas.uncheckedKinds(planned, crds);
-                loaded = new LoadResult(loaded.experiment(), schemaErrors);
+                loaded = new LoadResult(loaded.experiment(), schemaErrors, loaded.plan());
             }
             if (loaded.ok()) {
-                out.println("OK    " + file + ": " + ExperimentFiles.describe(loaded.experiment()));
+                out.println("OK    " + file + ": " + ExperimentFiles.describe(loaded.plan()));
                 if (!unchecked.isEmpty()) {
                     out.println("      no CRD in " + crdDir + " for " + String.join(", ", unchecked)
                             + ": not checked against a schema");

@@ -2,8 +2,8 @@ package io.jenkins.plugins.chaos.cli;
 
 import io.jenkins.plugins.chaos.core.RunListener;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 

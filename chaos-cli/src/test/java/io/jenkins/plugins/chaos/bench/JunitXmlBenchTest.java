@@ -1,19 +1,18 @@
 package io.jenkins.plugins.chaos.bench;
 
-import io.jenkins.plugins.chaos.support.SurefireReports;
-import org.apache.maven.plugins.surefire.report.ReportTestSuite;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.chaos.support.SurefireReports;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.apache.maven.plugins.surefire.report.ReportTestSuite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's output is a real, valid report (its speed and memory are measured by running it, not here). */
 class JunitXmlBenchTest {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
-import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.chaos.experiment;
 
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.allChaosResources;
-import static io.jenkins.plugins.chaos.support.CliSupport.cli;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.names;
+import static io.jenkins.plugins.chaos.support.CliSupport.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,8 @@
 package io.jenkins.plugins.chaos.fault;
 
-import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.allChaosResources;
-import static io.jenkins.plugins.chaos.support.CliSupport.cli;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.names;
+import static io.jenkins.plugins.chaos.support.CliSupport.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,13 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.plan.ExperimentFiles;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
-import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
+import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +90,7 @@ class ChaosMeshExamplesTest {
                 RunOptions.defaults().withPollInterval(Duration.ofMillis(50)));
 
         // No allow-list: the playground's tenant and inference namespaces consent with chaos-mesh.org/inject=enabled.
-        InjectedFaults injected = injector.inject(loaded.experiment());
+        InjectedFaults injected = injector.inject(loaded.plan());
         try {
             assertEquals(docs.size(), injected.resources().size(), listener::text);
             assertEquals(docs.size(), allChaosResources(cluster.client()).size(), () -> names(allChaosResources(cluster.client())));

@@ -1,15 +1,9 @@
 package io.jenkins.plugins.chaos.fault;
 
-import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
-import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
-import io.jenkins.plugins.chaos.core.ChaosLabels;
-import io.jenkins.plugins.chaos.plan.Guardrails;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.allChaosResources;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.await;
-import static io.jenkins.plugins.chaos.support.CliSupport.cli;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.names;
+import static io.jenkins.plugins.chaos.support.CliSupport.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,11 +18,18 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
+import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.plan.ExperimentFiles;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
+import io.jenkins.plugins.chaos.plan.Guardrails;
 import io.jenkins.plugins.chaos.plan.LoadResult;
+import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport;
@@ -174,11 +175,11 @@ class CorpusManifestTest {
         assertEquals(0, allChaosResources(cluster.client()).size(), "a dry run stores nothing");
 
         // The real apply, through the injector, with the namespaces allowed as --allow-namespace would.
-        LoadResult loaded = ExperimentFiles.load(file);
+        LoadResult loaded = ExperimentFiles.load(file, new PlanLimits(null, List.copyOf(namespaces)));
         assertTrue(loaded.ok(), loaded::describeErrors);
-        Experiment experiment = loaded.experiment();
+        ExperimentPlan experiment = loaded.plan();
         FaultInjector injector = new FaultInjector(cluster.client(), RunListener.silent(), RunOptions.defaults()
-                .withAllowedNamespaces(List.copyOf(namespaces)).withPollInterval(Duration.ofMillis(50)));
+                .withPollInterval(Duration.ofMillis(50)));
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread injecting = new Thread(() -> {
             try {

@@ -1,13 +1,9 @@
 package io.jenkins.plugins.chaos.fault;
 
-import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
-import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
-import io.jenkins.plugins.chaos.core.ChaosLabels;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.allChaosResources;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.await;
-import static io.jenkins.plugins.chaos.support.CliSupport.cli;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.names;
+import static io.jenkins.plugins.chaos.support.CliSupport.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,16 +14,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.jenkins.plugins.chaos.engine.ExperimentRunner;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.engine.ExperimentRunner;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
-import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
+import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,10 +87,10 @@ class RecoveryTest {
                 """.formatted(duration);
     }
 
-    private static Experiment experiment(String yaml) {
+    private static ExperimentPlan experiment(String yaml) {
         LoadResult loaded = ExperimentLoader.fromYaml(yaml, "recovery.yaml");
         assertTrue(loaded.ok(), loaded::describeErrors);
-        return loaded.experiment();
+        return loaded.plan();
     }
 
     private FaultInjector injector(RunListener runListener) {
@@ -155,7 +155,7 @@ class RecoveryTest {
         assertTrue(loaded.ok(), loaded::describeErrors);
 
         FaultInjectionException thrown = assertThrows(FaultInjectionException.class,
-                () -> injector(listener).inject(loaded.experiment()));
+                () -> injector(listener).inject(loaded.plan()));
 
         assertTrue(thrown.getMessage().contains("HTTP 409"), thrown.getMessage());
         assertEquals("[]", names(ours()), "none of ours is left");
@@ -195,7 +195,7 @@ class RecoveryTest {
     @Test
     void anInjectionTimeoutIsAnInfrastructureErrorAndRemovesTheFault() throws Exception {
         cluster.simulator().setResponsive(false);
-        Experiment experiment = experiment(partition("30s", "injectionTimeout: 2s\n"));
+        ExperimentPlan experiment = experiment(partition("30s", "injectionTimeout: 2s\n"));
 
         FaultInjectionException thrown = assertThrows(FaultInjectionException.class, () -> injector(listener).inject(experiment));
 

@@ -5,7 +5,6 @@ import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

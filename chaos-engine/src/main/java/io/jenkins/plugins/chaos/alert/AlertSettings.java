@@ -1,7 +1,6 @@
 package io.jenkins.plugins.chaos.alert;
 
 import io.jenkins.plugins.chaos.core.SecretRedactor;
-
 import java.io.Serializable;
 import java.net.URI;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package io.jenkins.plugins.chaos.alert;
 
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,14 +149,13 @@ public final class PagerDutyClient {
 
     /** PagerDuty groups by class; the probe family is what responders triage by. */
     static String probeClass(String probe) {
-        String p = probe.toLowerCase(Locale.ROOT);
-        if (p.startsWith("isolation")) {
+        if (ProbeIds.isIsolation(probe)) {
             return "tenant-isolation";
         }
-        if (p.startsWith("failover")) {
+        if (ProbeIds.isFailover(probe)) {
             return "provider-failover";
         }
-        return p;
+        return probe.toLowerCase(Locale.ROOT);
     }
 
     private static void addLink(ArrayNode links, String href, String text) {

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
-import io.jenkins.plugins.chaos.verdict.ResilienceScore;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ResilienceScore;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.chaos.chaosmesh;
 
-import java.util.List;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.jenkins.plugins.chaos.experiment.FaultSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 

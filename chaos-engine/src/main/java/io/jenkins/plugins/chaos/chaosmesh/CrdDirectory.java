@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.jenkins.plugins.chaos.core.Messages;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,18 +88,11 @@ public final class CrdDirectory implements CrdSource {
             }
         } catch (IOException | RuntimeException e) {
             errors.add(new ValidationError(field, "cannot read " + file.getFileName() + " (document " + Math.max(document, 1)
-                    + "): " + firstLine(e.getMessage())));
+                    + "): " + Messages.firstLine(e.getMessage())));
         }
         return crds;
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 
     private static String key(String group, String kind) {
         return group + "/" + kind;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.chaos.core;
 
-import java.time.format.DateTimeParseException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 
 /** The labels and annotations by which every resource this engine creates can be found and swept later. */

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.chaos.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.io.IOException;
 import java.util.Optional;
 
 /** The one ObjectMapper the probes and the playground gateway share (thread-safe once configured). */

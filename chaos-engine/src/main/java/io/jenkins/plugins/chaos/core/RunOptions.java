@@ -2,10 +2,11 @@ package io.jenkins.plugins.chaos.core;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-/** How to run an experiment, beyond what the experiment itself says. Immutable; each wither returns a copy. */
+/**
+ * How to run an experiment, beyond what the experiment itself says. Immutable; each wither returns a copy. What limits
+ * the experiment itself (the operator's cap and allow-list) is planning's business: {@code PlanLimits}.
+ */
 public final class RunOptions implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -13,8 +14,6 @@ public final class RunOptions implements Serializable {
     private String reportDir = "chaos-reports";
     private boolean dryRun;
     private String environment;
-    private List<String> allowedNamespaces = List.of();
-    private Duration maxFaultDuration;
     private SecretRedactor secrets = SecretRedactor.none();
     private String runId;
     private Duration pollInterval = Duration.ofMillis(200);
@@ -29,8 +28,6 @@ public final class RunOptions implements Serializable {
         copy.reportDir = reportDir;
         copy.dryRun = dryRun;
         copy.environment = environment;
-        copy.allowedNamespaces = allowedNamespaces;
-        copy.maxFaultDuration = maxFaultDuration;
         copy.secrets = secrets;
         copy.runId = runId;
         copy.pollInterval = pollInterval;
@@ -55,20 +52,6 @@ public final class RunOptions implements Serializable {
     public RunOptions withEnvironment(String environment) {
         RunOptions copy = copy();
         copy.environment = environment;
-        return copy;
-    }
-
-    /** Namespaces allowed in addition to the experiment's own allow-list (the Jenkins global configuration's). */
-    public RunOptions withAllowedNamespaces(List<String> namespaces) {
-        RunOptions copy = copy();
-        copy.allowedNamespaces = List.copyOf(new ArrayList<>(namespaces));
-        return copy;
-    }
-
-    /** A cap no experiment can raise (the Jenkins administrator's); null keeps the experiment's own. */
-    public RunOptions withMaxFaultDuration(Duration max) {
-        RunOptions copy = copy();
-        copy.maxFaultDuration = max;
         return copy;
     }
 
@@ -107,14 +90,6 @@ public final class RunOptions implements Serializable {
 
     public String environment() {
         return environment;
-    }
-
-    public List<String> allowedNamespaces() {
-        return allowedNamespaces;
-    }
-
-    public Duration maxFaultDuration() {
-        return maxFaultDuration;
     }
 
     public SecretRedactor secrets() {

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.chaos.experiment;
 
-import java.util.function.Consumer;
-import io.jenkins.plugins.chaos.core.ValidationError;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.chaos.core.ValidationError;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Turns a parsed experiment tree into an {@link Experiment}, recording every shape problem by field path. */
 public final class ExperimentBinder {

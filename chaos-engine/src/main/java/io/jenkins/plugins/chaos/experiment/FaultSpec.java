@@ -1,9 +1,9 @@
 package io.jenkins.plugins.chaos.experiment;
 
-import java.util.Locale;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -2,7 +2,6 @@ package io.jenkins.plugins.chaos.experiment;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Set;

@@ -1,14 +1,14 @@
 package io.jenkins.plugins.chaos.experiment;
 
-import java.util.Locale;
-import io.jenkins.plugins.chaos.core.ValidationError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.chaos.core.ValidationError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.chaos.fault;
 
-import java.io.InterruptedIOException;
-import java.util.Locale;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
@@ -11,28 +13,23 @@ import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
 import io.jenkins.plugins.chaos.chaosmesh.ClusterCrds;
 import io.jenkins.plugins.chaos.chaosmesh.CrdSource;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
-import io.jenkins.plugins.chaos.plan.FaultPlanner;
-import io.jenkins.plugins.chaos.plan.PlannedFault;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.jenkins.plugins.chaos.core.RunListener;
-import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.plan.ExperimentValidator;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.InvalidExperimentException;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.core.ValidationError;
+import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
+import io.jenkins.plugins.chaos.plan.PlannedFault;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Puts an experiment's faults in place and takes them away again. Injection is all or nothing: if any fault cannot
@@ -56,20 +53,16 @@ public final class FaultInjector {
     }
 
     /**
-     * The plan this run would apply, after validation, every guardrail and the cluster's CRD schemas; nothing is
-     * applied. CRDs are read once per injector.
+     * The cluster's side of validation, before anything is applied: the target namespaces must be allowed (allow-list
+     * or annotation) and every resource must pass the installed CRD's schema. CRDs are read once per injector.
+     *
+     * @return the plan's resources, as they will be applied
      */
-    public List<PlannedFault> plan(Experiment experiment, String runId) {
-        List<ValidationError> errors = new ArrayList<>(ExperimentValidator.validate(experiment));
-        if (!errors.isEmpty()) {
-            throw new InvalidExperimentException(errors);
-        }
-        List<PlannedFault> planned = FaultPlanner.plan(experiment, runId, cap(experiment), errors);
-        Set<String> allowed = new LinkedHashSet<>(experiment.getAllowedNamespaces());
-        allowed.addAll(options.allowedNamespaces());
-        errors.addAll(NamespaceGuard.check(client, planned, allowed));
-        // The installed CRD's schema, before anything is applied: the API server would drop unknown fields silently,
-        // and a fault refused half-way through injection is worse than one refused here.
+    public List<PlannedFault> check(ExperimentPlan plan) {
+        List<PlannedFault> planned = plan.faults();
+        List<ValidationError> errors = new ArrayList<>(NamespaceGuard.check(client, planned, plan.allowedNamespaces()));
+        // The installed CRD's schema: the API server would drop unknown fields silently, and a fault refused half-way
+        // through injection is worse than one refused here.
         errors.addAll(PlannedFaultSchemas.check(planned, crds));
         if (!errors.isEmpty()) {
             throw new InvalidExperimentException(errors);
@@ -77,21 +70,23 @@ public final class FaultInjector {
         return planned;
     }
 
-    public InjectedFaults inject(Experiment experiment) throws InterruptedException, FaultInjectionException {
-        String runId = options.runId() != null ? options.runId() : ChaosLabels.newRunId();
-        recoveryTimeout = GoDuration.parse(experiment.getRecoveryTimeout()).orElse(recoveryTimeout);
-        Duration injectionTimeout = GoDuration.parse(experiment.getInjectionTimeout())
-                .orElse(GoDuration.parse(Experiment.DEFAULT_INJECTION_TIMEOUT).orElseThrow());
-        List<PlannedFault> planned = plan(experiment, runId);
+    /** Applies the plan's faults; a plan not yet named after a run is named after this injector's run id. */
+    public InjectedFaults inject(ExperimentPlan plan) throws InterruptedException, FaultInjectionException {
+        String runId = plan.runId() != null ? plan.runId()
+                : options.runId() != null ? options.runId() : ChaosLabels.newRunId();
+        ExperimentPlan run = plan.runId() != null ? plan : plan.forRun(runId);
+        recoveryTimeout = run.recoveryTimeout();
+        Duration injectionTimeout = run.injectionTimeout();
+        List<PlannedFault> planned = check(run);
         if (options.dryRun()) {
-            return dryRun(planned, runId, experiment);
+            return dryRun(planned, runId, run);
         }
         Map<ChaosResourceRef, PlannedFault> created = new LinkedHashMap<>();
         List<ChaosResourceRef> registered = new ArrayList<>();
         boolean complete = false;
         try {
             for (PlannedFault fault : planned) {
-                GenericKubernetesResource resource = labelled(fault, runId, experiment);
+                GenericKubernetesResource resource = labelled(fault, runId, run);
                 ChaosResourceRef ref = ChaosResourceRef.of(resource);
                 RecoveryRegistry.register(ref, client);
                 registered.add(ref);
@@ -139,9 +134,9 @@ public final class FaultInjector {
         ChaosResources.of(client, ref.apiVersion(), ref.kind()).inNamespace(ref.namespace()).resource(resource).create();
     }
 
-    private InjectedFaults dryRun(List<PlannedFault> planned, String runId, Experiment experiment) {
+    private InjectedFaults dryRun(List<PlannedFault> planned, String runId, ExperimentPlan plan) {
         for (PlannedFault fault : planned) {
-            GenericKubernetesResource resource = labelled(fault, runId, experiment);
+            GenericKubernetesResource resource = labelled(fault, runId, plan);
             ChaosResourceRef ref = ChaosResourceRef.of(resource);
             ChaosResources.of(client, ref.apiVersion(), ref.kind()).inNamespace(ref.namespace()).resource(resource)
                     .dryRun().create();
@@ -284,26 +279,20 @@ public final class FaultInjector {
         }
     }
 
-    private GenericKubernetesResource labelled(PlannedFault fault, String runId, Experiment experiment) {
+    private GenericKubernetesResource labelled(PlannedFault fault, String runId, ExperimentPlan plan) {
         GenericKubernetesResource resource = Serialization.clone(fault.resource());
         Map<String, String> labels = resource.getMetadata().getLabels() == null
                 ? new LinkedHashMap<>() : new LinkedHashMap<>(resource.getMetadata().getLabels());
         labels.put(ChaosLabels.MANAGED_BY, ChaosLabels.MANAGED_BY_VALUE);
         labels.put(ChaosLabels.RUN_ID, runId);
-        labels.put(ChaosLabels.EXPERIMENT, ChaosSpecFactory.slug(experiment.getName()));
+        labels.put(ChaosLabels.EXPERIMENT, ChaosSpecFactory.slug(plan.name()));
         resource.getMetadata().setLabels(labels);
         Map<String, String> annotations = resource.getMetadata().getAnnotations() == null
                 ? new LinkedHashMap<>() : new LinkedHashMap<>(resource.getMetadata().getAnnotations());
-        Duration lifetime = fault.duration() != null ? fault.duration() : cap(experiment);
+        Duration lifetime = fault.duration() != null ? fault.duration() : plan.maxDuration();
         annotations.put(ChaosLabels.EXPIRES_AT, Instant.now().plus(lifetime).plus(options.expiryGrace()).toString());
         resource.getMetadata().setAnnotations(annotations);
         return resource;
-    }
-
-    private Duration cap(Experiment experiment) {
-        Duration own = ExperimentValidator.maxDuration(experiment);
-        Duration admin = options.maxFaultDuration();
-        return admin != null && admin.compareTo(own) < 0 ? admin : own;
     }
 
     static String seconds(Duration duration) {

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.chaos.fault;
 
-import io.jenkins.plugins.chaos.plan.Guardrails;
-import io.jenkins.plugins.chaos.plan.PlannedFault;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.chaos.core.ValidationError;
+import io.jenkins.plugins.chaos.plan.Guardrails;
+import io.jenkins.plugins.chaos.plan.PlannedFault;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -2,9 +2,9 @@ package io.jenkins.plugins.chaos.fault;
 
 import io.jenkins.plugins.chaos.chaosmesh.CrdSchemaValidator;
 import io.jenkins.plugins.chaos.chaosmesh.CrdSource;
+import io.jenkins.plugins.chaos.core.ValidationError;
 import io.jenkins.plugins.chaos.plan.FaultPlanner;
 import io.jenkins.plugins.chaos.plan.PlannedFault;
-import io.jenkins.plugins.chaos.core.ValidationError;
 import java.util.ArrayList;
 import java.util.List;
 

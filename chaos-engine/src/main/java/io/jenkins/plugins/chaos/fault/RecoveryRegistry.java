@@ -1,8 +1,8 @@
 package io.jenkins.plugins.chaos.fault;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

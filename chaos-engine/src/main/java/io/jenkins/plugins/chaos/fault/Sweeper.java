@@ -1,13 +1,13 @@
 package io.jenkins.plugins.chaos.fault;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.chaos.core.RunListener;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package io.jenkins.plugins.chaos.metrics;
 
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,18 +28,18 @@ final class RunFacts {
     }
 
     static boolean isIsolation(CheckResult check) {
-        return check.probe().toLowerCase(Locale.ROOT).startsWith("isolation");
+        return ProbeIds.isIsolation(check.probe());
     }
 
     static boolean isFailover(CheckResult check) {
-        return check.probe().toLowerCase(Locale.ROOT).startsWith("failover");
+        return ProbeIds.isFailover(check.probe());
     }
 
     /** {@code isolation.api} -> api; only the three known layers become label values, to bound cardinality. */
     static String layer(CheckResult check) {
         String probe = check.probe().toLowerCase(Locale.ROOT);
         for (String layer : new String[] {"api", "network", "rbac"}) {
-            if (probe.equals("isolation." + layer) || probe.startsWith("isolation." + layer + ".")) {
+            if (probe.equals(ProbeIds.ISOLATION + "." + layer) || probe.startsWith(ProbeIds.ISOLATION + "." + layer + ".")) {
                 return layer;
             }
         }

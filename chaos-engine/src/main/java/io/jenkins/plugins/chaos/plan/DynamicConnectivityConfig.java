@@ -1,12 +1,11 @@
 package io.jenkins.plugins.chaos.plan;
 
-import java.util.Collections;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.jenkins.plugins.chaos.core.GoDuration;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,12 +1,10 @@
 package io.jenkins.plugins.chaos.plan;
 
-import java.util.ArrayList;
-import io.jenkins.plugins.chaos.core.ValidationError;
-import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.experiment.FaultSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.experiment.FaultSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,10 @@ public final class ExperimentFiles {
     }
 
     public static LoadResult load(Path file) {
+        return load(file, PlanLimits.none());
+    }
+
+    public static LoadResult load(Path file, PlanLimits limits) {
         if (isManifest(file)) {
             Experiment experiment = new Experiment();
             experiment.setName(file.getFileName().toString());
@@ -32,9 +34,9 @@ public final class ExperimentFiles {
             FaultSpec fault = new FaultSpec();
             fault.setManifest(file.getFileName().toString());
             experiment.setFaults(List.of(fault));
-            return new LoadResult(experiment, ExperimentValidator.validate(experiment));
+            return ExperimentLoader.planned(experiment, limits);
         }
-        return ExperimentLoader.fromFile(file);
+        return ExperimentLoader.fromFile(file, limits);
     }
 
     /** A file whose first non-empty document has apiVersion and kind is a Kubernetes manifest, not an experiment. */
@@ -53,11 +55,9 @@ public final class ExperimentFiles {
     }
 
     /** What would be applied, one resource per line, for {@code chaos validate}. */
-    public static String describe(Experiment experiment) {
-        List<ValidationError> ignored = new ArrayList<>();
-        StringBuilder out = new StringBuilder("experiment '" + experiment.getName() + "'");
-        for (PlannedFault fault : FaultPlanner.plan(
-                experiment, "validate", ExperimentValidator.maxDuration(experiment), ignored)) {
+    public static String describe(ExperimentPlan plan) {
+        StringBuilder out = new StringBuilder("experiment '" + plan.name() + "'");
+        for (PlannedFault fault : plan.forRun("validate").faults()) {
             out.append("\n        ").append(fault.describe());
         }
         return out.toString();

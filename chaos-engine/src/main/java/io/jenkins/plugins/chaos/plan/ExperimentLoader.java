@@ -1,22 +1,26 @@
 package io.jenkins.plugins.chaos.plan;
 
-import io.jenkins.plugins.chaos.core.ValidationError;
-import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.experiment.ExperimentBinder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jenkins.plugins.chaos.core.Messages;
+import io.jenkins.plugins.chaos.core.ValidationError;
+import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.experiment.ExperimentBinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads an experiment from YAML or from Pipeline step arguments (the same keys) and validates it completely.
- * Never throws for bad input: every problem comes back in the {@link LoadResult}.
+ * Reads an experiment from YAML or from Pipeline step arguments (the same keys), binds it and plans it: the one
+ * validation of a run. Never throws for bad input: every problem comes back in the {@link LoadResult}, and the plan
+ * with it when there is none.
  */
 public final class ExperimentLoader {
 
@@ -27,6 +31,10 @@ public final class ExperimentLoader {
     }
 
     public static LoadResult fromFile(Path file) {
+        return fromFile(file, PlanLimits.none());
+    }
+
+    public static LoadResult fromFile(Path file, PlanLimits limits) {
         String text;
         try {
             text = Files.readString(file);
@@ -35,7 +43,7 @@ public final class ExperimentLoader {
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
         }
         Path parent = file.toAbsolutePath().getParent();
-        return fromYaml(text, file.toString(), parent == null ? "." : parent.toString());
+        return fromYaml(text, file.toString(), parent == null ? "." : parent.toString(), limits);
     }
 
     public static LoadResult fromYaml(String yaml, String source) {
@@ -44,6 +52,10 @@ public final class ExperimentLoader {
 
     /** @param baseDir where relative {@code manifest:} paths resolve */
     public static LoadResult fromYaml(String yaml, String source, String baseDir) {
+        return fromYaml(yaml, source, baseDir, PlanLimits.none());
+    }
+
+    public static LoadResult fromYaml(String yaml, String source, String baseDir, PlanLimits limits) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml == null ? "" : yaml);
@@ -53,7 +65,7 @@ public final class ExperimentLoader {
             return new LoadResult(null, List.of(new ValidationError("", "YAML syntax error in " + source + where + ": "
                     + e.getOriginalMessage())));
         }
-        return bind(root, baseDir);
+        return bind(root, baseDir, limits);
     }
 
     public static LoadResult fromMap(Map<String, Object> values, String source) {
@@ -62,10 +74,46 @@ public final class ExperimentLoader {
 
     /** Pipeline step arguments: the same keys as the YAML file. */
     public static LoadResult fromMap(Map<String, Object> values, String source, String baseDir) {
-        return bind(JSON.valueToTree(values), baseDir);
+        return fromMap(values, source, baseDir, PlanLimits.none());
     }
 
-    private static LoadResult bind(JsonNode root, String baseDir) {
+    public static LoadResult fromMap(Map<String, Object> values, String source, String baseDir, PlanLimits limits) {
+        return bind(JSON.valueToTree(values), baseDir, limits);
+    }
+
+    /**
+     * A Pipeline step: its arguments over the keys of the experiment file it names ({@code experiment: chaos.yaml}), so
+     * that a job can reuse a file and change one thing. The file must be a YAML map; its problems and the merged
+     * experiment's are reported together.
+     *
+     * @param yaml the experiment file's text, or null when the step names none
+     */
+    public static LoadResult fromStepArguments(Map<String, Object> arguments, String yaml, String source, String baseDir,
+                                               PlanLimits limits) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        if (yaml != null) {
+            try {
+                Map<String, Object> fromFile = YAML.readValue(yaml, new TypeReference<Map<String, Object>>() {
+                });
+                if (fromFile != null) {
+                    merged.putAll(fromFile);
+                }
+            } catch (IOException e) {
+                return new LoadResult(null, List.of(new ValidationError("experiment", source + " is not a YAML map: "
+                        + Messages.firstLine(e.getMessage()))));
+            }
+        }
+        merged.putAll(arguments);
+        return fromMap(merged, source, baseDir, limits);
+    }
+
+    /** An experiment built in code (a plain manifest taken as an experiment): planned, nothing to bind. */
+    static LoadResult planned(Experiment experiment, PlanLimits limits) {
+        PlanResult planned = ExperimentPlanner.plan(experiment, limits);
+        return new LoadResult(experiment, planned.errors(), planned.plan());
+    }
+
+    private static LoadResult bind(JsonNode root, String baseDir, PlanLimits limits) {
         List<ValidationError> errors = new ArrayList<>();
         Experiment experiment = new ExperimentBinder(errors).bind(root);
         experiment.setBaseDir(baseDir);
@@ -75,11 +123,12 @@ public final class ExperimentLoader {
         // Shape problems and semantic problems are reported together; a field the binder already complained
         // about is not reported a second time as "missing".
         List<String> reported = errors.stream().map(ValidationError::field).toList();
-        for (ValidationError error : ExperimentValidator.validate(experiment)) {
+        PlanResult planned = ExperimentPlanner.plan(experiment, limits);
+        for (ValidationError error : planned.errors()) {
             if (reported.stream().noneMatch(field -> error.field().equals(field) || error.field().startsWith(field + "."))) {
                 errors.add(error);
             }
         }
-        return new LoadResult(experiment, errors);
+        return new LoadResult(experiment, errors, planned.plan());
     }
 }

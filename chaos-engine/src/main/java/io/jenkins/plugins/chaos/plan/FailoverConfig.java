@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.experiment.RequestTemplate;
-
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;

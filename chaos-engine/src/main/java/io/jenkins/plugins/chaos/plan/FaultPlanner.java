@@ -1,19 +1,19 @@
 package io.jenkins.plugins.chaos.plan;
 
-import java.util.regex.Pattern;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosSpecFactory;
 import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.experiment.FaultSpec;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.ValidationError;
+import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.experiment.FaultSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns an experiment's faults into the resources to apply (inline faults built, manifest files read) and puts every
@@ -27,20 +27,8 @@ public final class FaultPlanner {
     private FaultPlanner() {
     }
 
-    /**
-     * @param runId suffix for the names of inline faults, so that two runs never fight over one resource
-     */
-    public static List<PlannedFault> plan(Experiment experiment, String runId, Duration cap, List<ValidationError> errors) {
-        List<PlannedFault> planned = new ArrayList<>();
-        for (int i = 0; i < experiment.getFaults().size(); i++) {
-            planned.addAll(planFault(experiment, i, runId, cap, errors));
-        }
-        return planned;
-    }
-
     /** The resources of fault {@code index}; call it only for a fault whose own fields are valid. */
-    public static List<PlannedFault> planFault(Experiment experiment, int index, String runId, Duration cap,
-                                               List<ValidationError> errors) {
+    static List<PlannedFault> planFault(Experiment experiment, int index, Duration cap, List<ValidationError> errors) {
         FaultSpec fault = experiment.getFaults().get(index);
         String origin = "faults[" + index + "]";
         List<PlannedFault> planned = new ArrayList<>();
@@ -48,7 +36,8 @@ public final class FaultPlanner {
             planManifest(experiment, fault, origin, cap, errors, planned);
         } else {
             String namespace = namespaceOf(fault, experiment);
-            String name = ChaosSpecFactory.slug(fault.displayName(index)) + "-" + runId;
+            // the run id is appended by PlannedFault.forRun, so that two runs never fight over one resource
+            String name = ChaosSpecFactory.slug(fault.displayName(index));
             GenericKubernetesResource resource = ChaosSpecFactory.build(fault, name, namespace);
             List<ValidationError> found = new ArrayList<>();
             Guardrails.check(resource, origin, cap, found);
@@ -60,6 +49,10 @@ public final class FaultPlanner {
                     ChaosKind.isOneShot(fault.getKind(), fault.getAction())));
         }
         return planned;
+    }
+
+    static boolean isInline(String origin) {
+        return INLINE_ORIGIN.matcher(origin).matches();
     }
 
     /**

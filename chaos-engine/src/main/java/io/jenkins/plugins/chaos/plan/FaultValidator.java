@@ -1,10 +1,10 @@
 package io.jenkins.plugins.chaos.plan;
 
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import io.jenkins.plugins.chaos.experiment.FaultSpec;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

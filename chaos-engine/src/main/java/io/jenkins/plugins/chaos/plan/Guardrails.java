@@ -1,7 +1,7 @@
 package io.jenkins.plugins.chaos.plan;
 
-import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.chaos.plan;
 
-import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.chaos.plan;
 
-import io.jenkins.plugins.chaos.core.GoDuration;
-import io.jenkins.plugins.chaos.chaosmesh.SelectorDescriber;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.jenkins.plugins.chaos.chaosmesh.SelectorDescriber;
+import io.jenkins.plugins.chaos.core.GoDuration;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -11,7 +12,8 @@ import java.time.Duration;
  *
  * @param faultName   the fault's name in the experiment, for logs and the journal
  * @param origin      field path it came from ({@code faults[0]}, {@code faults[1].manifest(outage.yaml#2)})
- * @param resource    the resource exactly as it will be sent (run labels are added at injection time)
+ * @param resource    the resource exactly as it will be sent (inline names get the run id in {@link #forRun},
+ *                    run labels are added at injection time)
  * @param duration    the Chaos Mesh duration, or null when a manifest gives none
  * @param oneShot     pod-kill and container-kill: injected once, never report AllRecovered
  */
@@ -28,6 +30,21 @@ public record PlannedFault(String faultName, String origin, GenericKubernetesRes
 
     public String name() {
         return resource.getMetadata().getName();
+    }
+
+    /** An inline fault (built from the experiment's keys), as opposed to a resource read from a manifest. */
+    public boolean inline() {
+        return FaultPlanner.isInline(origin);
+    }
+
+    /** Inline resources are named after the run ({@code <fault>-<runId>}); a manifest's name is its own. */
+    PlannedFault forRun(String runId) {
+        if (!inline()) {
+            return this;
+        }
+        GenericKubernetesResource named = Serialization.clone(resource);
+        named.getMetadata().setName(resource.getMetadata().getName() + "-" + runId);
+        return new PlannedFault(faultName, origin, named, duration, oneShot);
     }
 
     /** One line for the console: what hits what, for how long. */

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.chaos.plan;
 
+import io.jenkins.plugins.chaos.core.ValidationError;
 import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
+import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import io.jenkins.plugins.chaos.experiment.TenantSpec;
-import io.jenkins.plugins.chaos.core.ValidationError;
-import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.chaos.probe;
 
-import java.time.Duration;
-import io.jenkins.plugins.chaos.plan.ProbeConfigs;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.chaos.core.Messages;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
+import io.jenkins.plugins.chaos.plan.ProbeConfigs;
 import io.jenkins.plugins.chaos.probe.api.ApiIsolationProbe;
 import io.jenkins.plugins.chaos.probe.network.DynamicConnectivityProbe;
 import io.jenkins.plugins.chaos.probe.network.NetworkSnapshot;
@@ -18,7 +18,9 @@ import io.jenkins.plugins.chaos.probe.rbac.RbacSnapshot;
 import io.jenkins.plugins.chaos.probe.rbac.RoleBasedAccessEvaluator;
 import io.jenkins.plugins.chaos.probe.rbac.SubjectAccessReviewer;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,19 +54,19 @@ public final class IsolationProbeSuite {
         List<String> namespaces = spec.namespaces();
         if (spec.network() && !namespaces.isEmpty()) {
             listener.info("Tenant isolation, network layer: NetworkPolicies between " + namespaces);
-            checks.addAll(layer("isolation.network.static", () -> new StaticIsolationCheck(namespaces,
+            checks.addAll(layer(ProbeIds.ISOLATION_NETWORK_STATIC, () -> new StaticIsolationCheck(namespaces,
                     spec.ports().stream().map(PortSpec::tcp).toList()).run(NetworkSnapshot.read(client, namespaces))));
         }
         if (spec.rbac() && !namespaces.isEmpty()) {
             listener.info("Tenant isolation, RBAC layer: service accounts of " + namespaces);
-            checks.addAll(layer("isolation.rbac", () -> {
+            checks.addAll(layer(ProbeIds.ISOLATION_RBAC, () -> {
                 RbacSnapshot snapshot = RbacSnapshot.read(client, namespaces);
                 return new RbacIsolationCheck(namespaces, reviewer(snapshot, namespaces.get(0))).run(snapshot);
             }));
         }
         if (spec.probePods() && !namespaces.isEmpty()) {
             listener.info("Tenant isolation, network layer: probe pods try real connections between " + namespaces);
-            checks.addAll(layer("isolation.network.dynamic",
+            checks.addAll(layer(ProbeIds.ISOLATION_NETWORK_DYNAMIC,
                     () -> new DynamicConnectivityProbe(ProbeConfigs.dynamic(spec), listener).run(client)));
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("tenant isolation probe interrupted");
@@ -90,7 +92,7 @@ public final class IsolationProbeSuite {
             sar.review(new AccessRequest(namespace, "default", "get", "configmaps", "", namespace));
             return sar;
         } catch (RuntimeException e) {
-            String why = e instanceof KubernetesClientException k8s ? "HTTP " + k8s.getCode() : firstLine(e.getMessage());
+            String why = e instanceof KubernetesClientException k8s ? "HTTP " + k8s.getCode() : Messages.firstLine(e.getMessage());
             listener.info("RBAC layer: the API server does not answer SubjectAccessReviews (" + why
                     + "); evaluating its Roles and RoleBindings instead");
             return new RoleBasedAccessEvaluator(snapshot);
@@ -106,18 +108,10 @@ public final class IsolationProbeSuite {
         try {
             return layer.run();
         } catch (KubernetesClientException e) {
-            String why = "could not read the cluster (HTTP " + e.getCode() + "): " + firstLine(e.getMessage());
+            String why = "could not read the cluster (HTTP " + e.getCode() + "): " + Messages.firstLine(e.getMessage());
             listener.warn(probe + ": " + why);
             return List.of(new CheckResult(probe, "layer", Verdict.ERROR, why, List.of(), start,
                     Duration.between(start, Instant.now()).toMillis()));
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

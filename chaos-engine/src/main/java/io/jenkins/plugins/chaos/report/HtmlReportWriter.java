@@ -1,13 +1,11 @@
 package io.jenkins.plugins.chaos.report;
 
-import java.util.Locale;
-import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.core.GoDuration;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -17,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**

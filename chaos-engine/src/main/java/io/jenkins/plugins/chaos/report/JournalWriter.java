@@ -9,7 +9,6 @@ import io.jenkins.plugins.chaos.verdict.FaultRecord;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

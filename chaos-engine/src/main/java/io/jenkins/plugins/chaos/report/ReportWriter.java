@@ -3,7 +3,6 @@ package io.jenkins.plugins.chaos.report;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.chaos.report;
 
-import java.util.Arrays;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
-
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +15,7 @@ import java.util.Locale;
  * saw". Long runs are drawn in buckets of several seconds so that the HTML stays small: counts are summed and a
  * bucket's percentile is the worst second in it (an average would hide the spike the chart exists to show).
  */
-final class TimelineSvg {
+public final class TimelineSvg {
 
     static final int WIDTH = 1100;
     static final int MAX_COLUMNS = 600;
@@ -40,8 +39,11 @@ final class TimelineSvg {
     private TimelineSvg() {
     }
 
-    /** The SVG element; callers say "no samples" themselves when the list is empty. */
-    static String render(List<TimelinePoint> points) {
+    /**
+     * The SVG element; callers say "no samples" themselves when the list is empty. The report and the Jenkins build page
+     * draw the same chart. Only numbers and fixed labels go into it, so it needs no escaping where it is embedded.
+     */
+    public static String render(List<TimelinePoint> points) {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("timeline is empty: nothing to draw");
         }

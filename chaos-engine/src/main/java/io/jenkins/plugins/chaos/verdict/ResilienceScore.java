@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.verdict;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -13,7 +14,7 @@ import java.util.OptionalDouble;
 public final class ResilienceScore {
 
     /** The probe of the minScore gate's own check, which the score does not count (it is about the score). */
-    public static final String GATE_PROBE = "score";
+    public static final String GATE_PROBE = ProbeIds.SCORE;
 
     private ResilienceScore() {
     }
@@ -25,8 +26,13 @@ public final class ResilienceScore {
 
     /** @param weights probe name (or its first segment, e.g. {@code isolation}) to weight; missing probes weigh 1 */
     public static OptionalDouble of(RunResult run, Map<String, Double> weights) {
+        return of(run.checks(), weights);
+    }
+
+    /** The score of checks not yet in a {@link RunResult} (the minScore gate decides before the result is built). */
+    public static OptionalDouble of(List<CheckResult> checks, Map<String, Double> weights) {
         Map<String, double[]> perProbe = new LinkedHashMap<>();
-        for (CheckResult check : run.checks()) {
+        for (CheckResult check : checks) {
             if (check.verdict() == Verdict.ERROR || GATE_PROBE.equals(check.probe())) {
                 continue;
             }

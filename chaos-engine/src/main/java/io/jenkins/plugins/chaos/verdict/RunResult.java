@@ -1,10 +1,10 @@
 package io.jenkins.plugins.chaos.verdict;
 
-import java.util.OptionalDouble;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Everything one run produced. Plain serializable values, so that a run can travel from a Jenkins agent back

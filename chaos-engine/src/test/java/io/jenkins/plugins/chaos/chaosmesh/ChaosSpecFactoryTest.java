@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.jenkins.plugins.chaos.plan.ExperimentLoader;
 import io.jenkins.plugins.chaos.experiment.FaultSpec;
+import io.jenkins.plugins.chaos.plan.ExperimentLoader;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import java.util.List;
 import java.util.Map;

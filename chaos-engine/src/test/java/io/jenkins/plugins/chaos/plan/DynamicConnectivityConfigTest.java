@@ -1,12 +1,13 @@
 package io.jenkins.plugins.chaos.plan;
 
-import io.jenkins.plugins.chaos.probe.network.ProbePods;
-import io.jenkins.plugins.chaos.probe.network.ProbeTarget;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.Pod;
-import org.junit.jupiter.api.Test;
-
+import io.jenkins.plugins.chaos.probe.network.ProbePods;
+import io.jenkins.plugins.chaos.probe.network.ProbeTarget;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -14,9 +15,7 @@ import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class DynamicConnectivityConfigTest {
 

@@ -1,16 +1,18 @@
 package io.jenkins.plugins.chaos.plan;
 
-import io.jenkins.plugins.chaos.probe.failover.FailoverProbe;
-import io.jenkins.plugins.chaos.probe.failover.FailoverResult;
-import io.jenkins.plugins.chaos.probe.failover.FailoverStats;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jenkins.plugins.chaos.experiment.RequestTemplate;
+import io.jenkins.plugins.chaos.probe.failover.FailoverProbe;
+import io.jenkins.plugins.chaos.probe.failover.FailoverResult;
+import io.jenkins.plugins.chaos.probe.failover.FailoverStats;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -19,10 +21,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class FailoverConfigTest {
 

@@ -2,8 +2,8 @@ package io.jenkins.plugins.chaos.playground;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
+import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayFaults;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.chaos.playground;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.jenkins.plugins.chaos.fault.Sweeper;
-import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.fault.Sweeper;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;

@@ -1,5 +1,13 @@
 package io.jenkins.plugins.chaos.alert;
 
+import static io.jenkins.plugins.chaos.alert.TestRuns.BREACH_NAME;
+import static io.jenkins.plugins.chaos.alert.TestRuns.check;
+import static io.jenkins.plugins.chaos.alert.TestRuns.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.chaos.core.RunListener;
@@ -7,11 +15,6 @@ import io.jenkins.plugins.chaos.playground.sinks.AlertSink;
 import io.jenkins.plugins.chaos.playground.sinks.AlertSink.RecordedRequest;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static io.jenkins.plugins.chaos.alert.TestRuns.BREACH_NAME;
-import static io.jenkins.plugins.chaos.alert.TestRuns.check;
-import static io.jenkins.plugins.chaos.alert.TestRuns.run;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AlertDispatcherTest {
 

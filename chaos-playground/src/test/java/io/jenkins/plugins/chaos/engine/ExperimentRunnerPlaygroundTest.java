@@ -1,13 +1,13 @@
 package io.jenkins.plugins.chaos.engine;
 
-import io.jenkins.plugins.chaos.core.RunListener;
-import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.core.SecretRedactor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.RunOptions;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.Playground;
@@ -56,7 +56,7 @@ class ExperimentRunnerPlaygroundTest {
         RunOptions options = RunOptions.defaults().withReportDir(reports.toString())
                 .withPollInterval(java.time.Duration.ofMillis(50))
                 .withSecrets(new SecretRedactor(playground.tenantTokens().values()));
-        RunResult result = new ExperimentRunner(playground.cluster().client(), listener, options).run(loaded.experiment());
+        RunResult result = new ExperimentRunner(playground.cluster().client(), listener, options).run(loaded.plan());
         assertEquals(0, playground.ourChaosResources().size(), "no fault is left behind");
         return result;
     }

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.chaos.fault;
 
-import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
-import io.jenkins.plugins.chaos.plan.PlannedFault;
 import static io.jenkins.plugins.chaos.chaosmesh.CrdSchemaValidatorTest.ABSENT;
 import static io.jenkins.plugins.chaos.chaosmesh.CrdSchemaValidatorTest.CORPUS;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.allChaosResources;
@@ -16,12 +14,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.plan.ExperimentLoader;
+import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
 import io.jenkins.plugins.chaos.core.InvalidExperimentException;
-import io.jenkins.plugins.chaos.plan.LoadResult;
+import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.core.ValidationError;
+import io.jenkins.plugins.chaos.plan.ExperimentLoader;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
+import io.jenkins.plugins.chaos.plan.LoadResult;
+import io.jenkins.plugins.chaos.plan.PlanLimits;
+import io.jenkins.plugins.chaos.plan.PlannedFault;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
@@ -106,15 +107,15 @@ class CrdSchemaInjectionTest {
         Files.writeString(dir.resolve("broken.yaml"), BROKEN_MANIFEST);
     }
 
-    private Experiment experiment(String yaml) {
-        LoadResult loaded = ExperimentLoader.fromYaml(yaml, "test.yaml", dir.toString());
+    private ExperimentPlan experiment(String yaml) {
+        LoadResult loaded = ExperimentLoader.fromYaml(yaml, "test.yaml", dir.toString(),
+                new PlanLimits(null, List.of(NAMESPACE)));
         assertTrue(loaded.ok(), loaded::describeErrors);
-        return loaded.experiment();
+        return loaded.plan();
     }
 
     private FaultInjector injector(KubernetesClient client) {
-        return new FaultInjector(client, listener, RunOptions.defaults()
-                .withAllowedNamespaces(List.of(NAMESPACE)).withPollInterval(Duration.ofMillis(20)));
+        return new FaultInjector(client, listener, RunOptions.defaults().withPollInterval(Duration.ofMillis(20)));
     }
 
     private static void registerCorpusCrd(KubernetesClient client, String plural) throws Exception {
@@ -149,7 +150,7 @@ class CrdSchemaInjectionTest {
     @Test
     void theEnginesOwnInlineFaultsPassTheRealCrds() throws Exception {
         assumeTrue(CORPUS.isPresent(), ABSENT);
-        List<PlannedFault> planned = injector(cluster.client()).plan(experiment("""
+        List<PlannedFault> planned = injector(cluster.client()).check(experiment("""
                 name: every inline kind
                 faults:
                   - {kind: PodChaos, action: pod-kill, duration: 30s, mode: one, gracePeriod: 5,
@@ -168,7 +169,7 @@ class CrdSchemaInjectionTest {
                      delay: 10s, selector: {namespaces: [tenant-a]}}
                   - {kind: StressChaos, duration: 30s, mode: one, selector: {namespaces: [tenant-a]},
                      stressors: {cpu: {workers: 1, load: 50}, memory: {workers: 1, size: 256MB}}}
-                """), "r1");
+                """).forRun("r1"));
         assertEquals(8, planned.size());
     }
 
@@ -176,7 +177,7 @@ class CrdSchemaInjectionTest {
     void thePlaygroundsSchemaLessCrdsStillAcceptEverything() {
         // The playground's own CRDs preserve unknown fields: what they accepted before this check, they still accept.
         try (PlaygroundCluster plain = PlaygroundCluster.start(List.of(), ChaosEffects.none(), Duration.ZERO, false)) {
-            List<PlannedFault> planned = injector(plain.client()).plan(experiment(BROKEN_EXPERIMENT), "r1");
+            List<PlannedFault> planned = injector(plain.client()).check(experiment(BROKEN_EXPERIMENT).forRun("r1"));
             assertEquals(2, planned.size());
             assertEquals("everyone", SpecMaps.spec(planned.get(1).resource()).get("mode"));
         }
@@ -188,14 +189,14 @@ class CrdSchemaInjectionTest {
         assumeTrue(CORPUS.isPresent(), ABSENT);
         KubernetesClient client = cluster.client();
         FaultInjector injector = injector(client);
-        Experiment broken = experiment(BROKEN_EXPERIMENT);
-        assertThrows(InvalidExperimentException.class, () -> injector.plan(broken, "r1"));
+        ExperimentPlan broken = experiment(BROKEN_EXPERIMENT);
+        assertThrows(InvalidExperimentException.class, () -> injector.check(broken.forRun("r1")));
         deleteCrd(client, "podchaos.chaos-mesh.org");
         try {
             // The same injector keeps the CRD it read: one read per run, however many faults and plans.
-            assertThrows(InvalidExperimentException.class, () -> injector.plan(broken, "r2"));
+            assertThrows(InvalidExperimentException.class, () -> injector.check(broken.forRun("r2")));
             // A new one finds no CRD (404) and leaves the check to the API server, without a warning.
-            assertEquals(2, injector(client).plan(broken, "r3").size());
+            assertEquals(2, injector(client).check(broken.forRun("r3")).size());
             assertFalse(listener.text().contains("WARNING"), listener::text);
         } finally {
             registerCorpusCrd(client, "podchaos");

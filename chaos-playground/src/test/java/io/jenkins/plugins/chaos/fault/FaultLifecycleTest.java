@@ -1,18 +1,18 @@
 package io.jenkins.plugins.chaos.fault;
 
-import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
-import io.jenkins.plugins.chaos.core.ChaosLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
@@ -50,15 +50,15 @@ class FaultLifecycleTest {
         cluster.close();
     }
 
-    private static Experiment experiment(String yaml) {
+    private static ExperimentPlan experiment(String yaml) {
         LoadResult loaded = ExperimentLoader.fromYaml(yaml, "test.yaml");
         assertTrue(loaded.ok(), loaded::describeErrors);
-        return loaded.experiment();
+        return loaded.plan();
     }
 
     @Test
     void partitionIsInjectedLabelledAndRecovered() throws Exception {
-        Experiment experiment = experiment("""
+        ExperimentPlan experiment = experiment("""
                 name: partition alice from bob
                 faults:
                   - name: alice-bob-partition

@@ -1,9 +1,10 @@
 package io.jenkins.plugins.chaos.jenkins;
 
-import java.util.LinkedHashMap;
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
+import io.jenkins.plugins.chaos.experiment.FaultArguments;
+import io.jenkins.plugins.chaos.experiment.StepArguments;
 import java.io.Serializable;
 import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -173,7 +174,7 @@ public class ChaosFault extends AbstractDescribableImpl<ChaosFault> implements S
      * @param manifestPath the manifest's absolute path on the agent, resolved by the caller; null when none
      */
     Map<String, Object> toMap(String field, String manifestPath) {
-        return new StepArguments()
+        return FaultArguments.fault(new StepArguments()
                 .put("name", name)
                 .put("kind", kind)
                 .put("action", action)
@@ -182,26 +183,13 @@ public class ChaosFault extends AbstractDescribableImpl<ChaosFault> implements S
                 .put("value", value)
                 .put("selector", selector == null ? null : selector.toMap(field + ".selector"))
                 .put("direction", direction)
-                .put("target", "HTTPChaos".equals(kind) ? "Request"
-                        : target == null ? null : networkTarget(target.toMap(field + ".target.selector")))
+                .put("target", target == null ? null : target.toMap(field + ".target.selector"))
                 .put("manifest", manifestPath == null ? manifest : manifestPath)
                 .put("latency", latency)
                 .put("percent", percent)
                 .put("port", port)
                 .put("path", path)
-                .toMap();
-    }
-
-    /**
-     * HTTPChaos from a step always hits requests (a slow or failing provider call); a Response fault is written as a
-     * manifest. A step's {@code target} names the pods on the other side of a NetworkChaos; Chaos Mesh nests them under
-     * {@code target.selector} with a mode of their own, which is every selected pod here.
-     */
-    private static Map<String, Object> networkTarget(Map<String, Object> selector) {
-        Map<String, Object> target = new LinkedHashMap<>();
-        target.put("mode", "all");
-        target.put("selector", selector);
-        return target;
+                .toMap());
     }
 
     @Extension

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.chaos.jenkins;
 
-import java.io.IOException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Run;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;

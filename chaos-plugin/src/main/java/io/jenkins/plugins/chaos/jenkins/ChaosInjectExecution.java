@@ -3,11 +3,12 @@ package io.jenkins.plugins.chaos.jenkins;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.experiment.Experiment;
-import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
+import io.jenkins.plugins.chaos.core.GoDuration;
+import io.jenkins.plugins.chaos.core.Messages;
+import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
 import java.io.IOException;
 import java.time.Duration;
@@ -57,17 +58,17 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
         FilePath workspace = context.get(FilePath.class);
         ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
         ConsoleRunListener console = new ConsoleRunListener(listener, credentials.redactor());
-        Experiment experiment = StepSupport.loadExperiment(step, workspace, credentials);
+        ExperimentPlan plan = StepSupport.loadPlan(step, workspace, credentials,
+                EngineBridge.planLimits(ChaosGlobalConfiguration.get().toSettings()));
         runId = RunIds.forBuild(run.getExternalizableId());
-        options = EngineBridge.runOptions(ChaosGlobalConfiguration.get().toSettings(), null, step.isDryRun(),
-                step.getEnvironment(), credentials.redactor(), runId);
+        options = EngineBridge.runOptions(null, step.isDryRun(), step.getEnvironment(), credentials.redactor(), runId);
         context.saveState();
 
         InjectedFaults injected;
         try {
-            injected = workspace.act(new InjectCallable(experiment, options, credentials, console));
+            injected = workspace.act(new InjectCallable(plan, options, credentials, console));
         } catch (InterruptedException | IOException | RuntimeException e) {
-            rollBack(workspace, credentials, console, "setup did not complete: " + EngineBridge.firstLine(e.getMessage()));
+            rollBack(workspace, credentials, console, "setup did not complete: " + Messages.firstLine(e.getMessage()));
             throw e;
         }
         resources.addAll(injected.resources());
@@ -84,26 +85,13 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
             return;
         }
         try {
-            Duration hold = holdFor(step);
+            Duration hold = plan.hold(step.isDryRun());
             console.info("holding the fault for " + GoDuration.format(hold));
             Thread.sleep(hold.toMillis());
         } finally {
             rollBack(workspace, credentials, console, "fault duration over");
         }
         context.onSuccess(summary(injected));
-    }
-
-    /** Without a body the step holds the fault for its duration (the longest, when several faults are given). */
-    static Duration holdFor(ChaosInjectStep step) {
-        Duration longest = Duration.ZERO;
-        for (ChaosFault fault : step.allFaults()) {
-            if (fault.getDuration() != null) {
-                Duration d = GoDuration.parse(fault.getDuration()).orElseThrow(() -> new IllegalArgumentException(
-                        "duration: '" + fault.getDuration() + "' is not a duration; " + GoDuration.ALLOWED));
-                longest = d.compareTo(longest) > 0 ? d : longest;
-            }
-        }
-        return longest;
     }
 
     /**
@@ -122,7 +110,7 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
                 }
                 workspace.act(recover);
             } catch (IOException e) {
-                console.warn("agent not reachable (" + EngineBridge.firstLine(e.getMessage()) + "); removing the faults from the controller");
+                console.warn("agent not reachable (" + Messages.firstLine(e.getMessage()) + "); removing the faults from the controller");
                 recover.call();
             }
             resources.clear();

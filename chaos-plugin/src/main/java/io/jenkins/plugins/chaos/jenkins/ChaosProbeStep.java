@@ -1,12 +1,12 @@
 package io.jenkins.plugins.chaos.jenkins;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.chaos.verdict.FailOn;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;

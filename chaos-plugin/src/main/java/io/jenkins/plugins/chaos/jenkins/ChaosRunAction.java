@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.model.Run;
+import io.jenkins.plugins.chaos.report.TimelineSvg;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
 import io.jenkins.plugins.chaos.verdict.RunResult;
@@ -62,7 +63,7 @@ public class ChaosRunAction implements RunAction2 {
         List<TimelinePoint> points = result.timeline();
         for (TimelinePoint p : points.subList(Math.max(0, points.size() - MAX_TIMELINE), points.size())) {
             timeline.add(new TimelineRow(p.epochSecond(), p.requests(), p.primary(), p.secondary(), p.gracefulErrors(),
-                    p.ungraceful(), p.p95Millis(), p.faultActive()));
+                    p.ungraceful(), p.p50Millis(), p.p95Millis(), p.p99Millis(), p.faultActive()));
         }
         this.notes = new ArrayList<>(result.notes());
         this.abortReason = result.abortReason();
@@ -168,14 +169,19 @@ public class ChaosRunAction implements RunAction2 {
         return deadManThresholdMinutes;
     }
 
-    /** SVG polyline points of p95 latency over the timeline, scaled into a 600x120 box; empty without a timeline. */
-    public String getLatencyPoints() {
-        return TimelineSvg.points(timeline, 600, 120);
-    }
-
-    /** x ranges (start,width pairs) of the seconds with a fault active, for the shaded fault window. */
-    public List<double[]> getFaultWindows() {
-        return TimelineSvg.faultWindows(timeline, 600);
+    /**
+     * The report's timeline chart (latency percentiles and provider share per second, fault window shaded), drawn by
+     * the engine from the stored samples; empty without a timeline.
+     */
+    public String getTimelineSvg() {
+        if (timeline.isEmpty()) {
+            return "";
+        }
+        List<TimelinePoint> points = new ArrayList<>();
+        for (TimelineRow row : timeline) {
+            points.add(row.toPoint());
+        }
+        return TimelineSvg.render(points);
     }
 
     /** One check as stored on the build. */
@@ -223,19 +229,28 @@ public class ChaosRunAction implements RunAction2 {
         private final int secondary;
         private final int gracefulErrors;
         private final int ungraceful;
+        private final double p50Millis;
         private final double p95Millis;
+        private final double p99Millis;
         private final boolean faultActive;
 
         public TimelineRow(long epochSecond, int requests, int primary, int secondary, int gracefulErrors, int ungraceful,
-                           double p95Millis, boolean faultActive) {
+                           double p50Millis, double p95Millis, double p99Millis, boolean faultActive) {
             this.epochSecond = epochSecond;
             this.requests = requests;
             this.primary = primary;
             this.secondary = secondary;
             this.gracefulErrors = gracefulErrors;
             this.ungraceful = ungraceful;
+            this.p50Millis = p50Millis;
             this.p95Millis = p95Millis;
+            this.p99Millis = p99Millis;
             this.faultActive = faultActive;
+        }
+
+        TimelinePoint toPoint() {
+            return new TimelinePoint(epochSecond, requests, primary, secondary, gracefulErrors, ungraceful, p50Millis,
+                    p95Millis, p99Millis, faultActive);
         }
 
         public long getEpochSecond() {
@@ -262,8 +277,16 @@ public class ChaosRunAction implements RunAction2 {
             return ungraceful;
         }
 
+        public double getP50Millis() {
+            return p50Millis;
+        }
+
         public double getP95Millis() {
             return p95Millis;
+        }
+
+        public double getP99Millis() {
+            return p99Millis;
         }
 
         public boolean isFaultActive() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.jenkins;
 
+import io.jenkins.plugins.chaos.experiment.StepArguments;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,15 +1,16 @@
 package io.jenkins.plugins.chaos.jenkins;
 
-import io.jenkins.plugins.chaos.core.SecretRedactor;
-import java.util.List;
 import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.chaos.alert.DeadMansSwitchPolicy;
 import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
 
@@ -59,7 +60,7 @@ public class DeadMansSwitch extends AsyncPeriodicWork {
             AlertTargets targets = config.alertTargets(last, environment);
             AlertTargets withState = new AlertTargets(targets.slackWebhookUrl(), targets.slackChannel(), targets.pagerDutyRoutingKey(),
                     environment, targets.buildUrl(), new File(last.getRootDir().getParentFile(), "chaos-deadman-state.json").getPath());
-            EngineBridge.publishOutputs(EngineBridge.deadManResult(job.getFullName(), environment, minutes, threshold, overdue),
+            EngineBridge.publishOutputs(DeadMansSwitchPolicy.result(job.getFullName(), environment, minutes, threshold, overdue),
                     withState, null, null, log);
         }
     }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.chaos.jenkins;
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
+import io.jenkins.plugins.chaos.experiment.FaultArguments;
+import io.jenkins.plugins.chaos.experiment.StepArguments;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +45,7 @@ public class FaultSelector extends AbstractDescribableImpl<FaultSelector> implem
     }
 
     Map<String, Object> toMap(String field) {
-        return new StepArguments()
-                .put("namespaces", StepArguments.copy(namespaces))
-                .put("labelSelectors", StepArguments.labels(field + ".labelSelectors", labelSelectors))
-                .toMap();
+        return FaultArguments.selector(field, namespaces, labelSelectors);
     }
 
     @Extension

@@ -2,8 +2,8 @@ package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import java.io.File;
 import java.io.IOException;
 import jenkins.MasterToSlaveFileCallable;
@@ -15,13 +15,13 @@ import jenkins.MasterToSlaveFileCallable;
 final class InjectCallable extends MasterToSlaveFileCallable<InjectedFaults> {
     private static final long serialVersionUID = 1L;
 
-    private final Experiment experiment;
+    private final ExperimentPlan plan;
     private final RunOptions options;
     private final ResolvedCredentials credentials;
     private final ConsoleRunListener listener;
 
-    InjectCallable(Experiment experiment, RunOptions options, ResolvedCredentials credentials, ConsoleRunListener listener) {
-        this.experiment = experiment;
+    InjectCallable(ExperimentPlan plan, RunOptions options, ResolvedCredentials credentials, ConsoleRunListener listener) {
+        this.plan = plan;
         this.options = options;
         this.credentials = credentials;
         this.listener = listener;
@@ -29,6 +29,6 @@ final class InjectCallable extends MasterToSlaveFileCallable<InjectedFaults> {
 
     @Override
     public InjectedFaults invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        return EngineBridge.inject(credentials.kubeconfig(), experiment, options, listener);
+        return EngineBridge.inject(credentials.kubeconfig(), plan, options, listener);
     }
 }

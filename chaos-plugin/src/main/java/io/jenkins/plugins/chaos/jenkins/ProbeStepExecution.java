@@ -11,7 +11,9 @@ import hudson.tasks.junit.TestResultSummary;
 import hudson.tasks.test.PipelineTestDetails;
 import hudson.triggers.TimerTrigger;
 import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
+import io.jenkins.plugins.chaos.verdict.BuildOutcome;
+import io.jenkins.plugins.chaos.verdict.FailOn;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.util.LinkedHashMap;
@@ -56,18 +58,18 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
 
         ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
         ConsoleRunListener console = new ConsoleRunListener(listener, credentials.redactor());
-        Experiment experiment = StepSupport.loadExperiment(step, workspace, credentials);
+        ExperimentPlan plan = StepSupport.loadPlan(step, workspace, credentials, EngineBridge.planLimits(settings));
         String runId = RunIds.forBuild(run.getExternalizableId());
         FilePath reportDir = workspace.child(step.effectiveReportDir());
         if (reportDir.exists()) {
             reportDir.deleteRecursive();
         }
         reportDir.mkdirs();
-        RunOptions options = EngineBridge.runOptions(settings, reportDir.getRemote(), step.isDryRun(), step.getEnvironment(),
+        RunOptions options = EngineBridge.runOptions(reportDir.getRemote(), step.isDryRun(), step.getEnvironment(),
                 credentials.redactor(), runId);
 
         console.info(step.functionName() + ": run " + runId + " on " + workspace.getRemote() + (step.isDryRun() ? " (dry run)" : ""));
-        RunResult result = workspace.act(new RunExperimentCallable(experiment, options, credentials, console));
+        RunResult result = workspace.act(new RunExperimentCallable(plan, options, credentials, console));
 
         EngineBridge.publishOutputs(result, global.alertTargets(run, result.environment()), settings.pushgatewayUrl(),
                 "chaos-" + run.getParent().getFullName(), console);

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.Extension;
-import java.util.LinkedHashMap;
+import io.jenkins.plugins.chaos.experiment.StepArguments;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.chaos.jenkins;
 
-import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
+import io.jenkins.plugins.chaos.core.RunOptions;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.security.MasterToSlaveCallable;

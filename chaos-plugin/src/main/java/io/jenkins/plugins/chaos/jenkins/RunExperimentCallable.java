@@ -2,7 +2,7 @@ package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.chaos.core.RunOptions;
-import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.io.File;
 import java.io.IOException;
@@ -15,13 +15,13 @@ import jenkins.MasterToSlaveFileCallable;
 final class RunExperimentCallable extends MasterToSlaveFileCallable<RunResult> {
     private static final long serialVersionUID = 1L;
 
-    private final Experiment experiment;
+    private final ExperimentPlan plan;
     private final RunOptions options;
     private final ResolvedCredentials credentials;
     private final ConsoleRunListener listener;
 
-    RunExperimentCallable(Experiment experiment, RunOptions options, ResolvedCredentials credentials, ConsoleRunListener listener) {
-        this.experiment = experiment;
+    RunExperimentCallable(ExperimentPlan plan, RunOptions options, ResolvedCredentials credentials, ConsoleRunListener listener) {
+        this.plan = plan;
         this.options = options;
         this.credentials = credentials;
         this.listener = listener;
@@ -29,6 +29,6 @@ final class RunExperimentCallable extends MasterToSlaveFileCallable<RunResult> {
 
     @Override
     public RunResult invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        return EngineBridge.runExperiment(credentials.kubeconfig(), experiment, options, listener);
+        return EngineBridge.runExperiment(credentials.kubeconfig(), plan, options, listener);
     }
 }

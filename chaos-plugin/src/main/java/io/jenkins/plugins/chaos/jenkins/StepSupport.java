@@ -2,17 +2,18 @@ package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.AbortException;
 import hudson.FilePath;
-import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
+import io.jenkins.plugins.chaos.plan.PlanLimits;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Workspace-side preparation shared by the steps: the YAML file, manifest paths and the experiment itself. */
+/** Workspace-side preparation shared by the steps: the YAML file, manifest paths and the experiment's plan. */
 final class StepSupport {
     private StepSupport() {
     }
 
-    static Experiment loadExperiment(ChaosStep step, FilePath workspace, ResolvedCredentials credentials)
+    static ExperimentPlan loadPlan(ChaosStep step, FilePath workspace, ResolvedCredentials credentials, PlanLimits limits)
             throws IOException, InterruptedException {
         String yaml = null;
         String source = step.functionName() + " step arguments";
@@ -38,6 +39,6 @@ final class StepSupport {
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        return workspace.act(new LoadExperimentCallable(arguments, yaml, source));
+        return workspace.act(new LoadExperimentCallable(arguments, yaml, source, limits));
     }
 }

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.Extension;
+import io.jenkins.plugins.chaos.experiment.StepArguments;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -107,20 +106,6 @@ class StepExperimentMapTest {
         assertEquals(List.of(Map.of("kind", "HTTPChaos", "action", "delay", "latency", "20s", "duration", "5m",
                 "target", "Request")), map.get("faults"), "a step's HTTPChaos hits requests");
         assertThrows(IllegalArgumentException.class, () -> step.setMaxErrorPercent(101));
-    }
-
-    @Test
-    void withoutABodyChaosInjectHoldsForTheLongestDuration() {
-        ChaosInjectStep step = new ChaosInjectStep();
-        step.setKind("NetworkChaos");
-        step.setDuration("90s");
-        ChaosFault other = new ChaosFault();
-        other.setDuration("5m");
-        step.setFaults(List.of(other));
-        assertEquals(Duration.ofMinutes(5), ChaosInjectExecution.holdFor(step));
-        step.setDuration("soon");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChaosInjectExecution.holdFor(step));
-        assertTrue(e.getMessage().startsWith("duration: 'soon' is not a duration"), e.getMessage());
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.LoadResult;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,5 +127,33 @@ class StepMapsLoadInTheEngineTest {
         assertEquals("30s", experiment.getProbes().providerFailover().failover());
         assertEquals(20.0, experiment.getProbes().providerFailover().errorRatePercent());
         assertEquals(1, experiment.getFaults().size());
+    }
+
+    /** chaosInject without a body holds its faults for the engine's plan: the longest fault, nothing in a dry run. */
+    @Test
+    void withoutABodyChaosInjectHoldsForTheLongestDuration() {
+        ChaosInjectStep step = new ChaosInjectStep();
+        step.setName("hold");
+        step.setKind("NetworkChaos");
+        step.setAction("partition");
+        step.setMode("all");
+        step.setDuration("90s");
+        step.setSelector(selector(List.of("tenant-alice"), null));
+        step.setTarget(selector(List.of("tenant-bob"), null));
+        ChaosFault other = new ChaosFault();
+        other.setKind("PodChaos");
+        other.setAction("pod-failure");
+        other.setMode("all");
+        other.setDuration("5m");
+        other.setSelector(selector(List.of("inference"), List.of("app=provider")));
+        step.setFaults(List.of(other));
+        ExperimentPlan plan = ExperimentLoader.fromMap(step.toExperimentMap(Map.of(), p -> p), "step").planOrThrow();
+        assertEquals(Duration.ofMinutes(5), plan.hold(false));
+        assertEquals(Duration.ZERO, plan.hold(true), "a dry run applies nothing and holds nothing");
+        step.setDuration("soon");
+        LoadResult invalid = ExperimentLoader.fromMap(step.toExperimentMap(Map.of(), p -> p), "step");
+        assertFalse(invalid.ok());
+        assertTrue(invalid.errors().stream().anyMatch(e -> e.field().endsWith("duration")
+                && e.message().startsWith("\"soon\" is not a duration")), invalid::describeErrors);
     }
 }

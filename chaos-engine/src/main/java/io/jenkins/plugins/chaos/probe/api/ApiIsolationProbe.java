@@ -1,27 +1,23 @@
 package io.jenkins.plugins.chaos.probe.api;
 
-import java.util.HashMap;
-import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
+import io.jenkins.plugins.chaos.experiment.RequestTemplate;
+import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.probe.http.BoundedHttpClient;
 import io.jenkins.plugins.chaos.probe.http.Excerpt;
 import io.jenkins.plugins.chaos.probe.http.HttpReply;
-import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
@@ -33,7 +29,7 @@ import java.util.function.LongConsumer;
  */
 public final class ApiIsolationProbe {
 
-    public static final String PROBE = "isolation.api";
+    public static final String PROBE = ProbeIds.ISOLATION_API;
 
     private final ApiIsolationConfig config;
     private final RunListener listener;

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
-import java.time.Duration;
-import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.core.GoDuration;
+import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
-import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
-
+import io.jenkins.plugins.chaos.plan.FailoverConfig;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 public final class FailoverProbe {
 
-    public static final String PROBE = "failover";
+    public static final String PROBE = ProbeIds.FAILOVER;
 
     private final FailoverConfig config;
     private final RunListener listener;

@@ -1,9 +1,7 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
-import java.time.Duration;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
-import org.HdrHistogram.Histogram;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
 
 /**
  * Aggregates the failover stream in memory that does not grow with the number of requests: counts and a latency

@@ -1,12 +1,11 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
-import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
+import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.probe.http.Excerpt;
 import io.jenkins.plugins.chaos.probe.http.HttpReply;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.chaos.probe.failover;
 import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.probe.http.BoundedHttpClient;
 import io.jenkins.plugins.chaos.probe.http.HttpReply;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

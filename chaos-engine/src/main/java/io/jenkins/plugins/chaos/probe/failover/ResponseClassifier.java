@@ -1,10 +1,9 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
-import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.chaos.probe.http.HttpReply;
 import io.jenkins.plugins.chaos.core.Json;
-
+import io.jenkins.plugins.chaos.plan.FailoverConfig;
+import io.jenkins.plugins.chaos.probe.http.HttpReply;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;

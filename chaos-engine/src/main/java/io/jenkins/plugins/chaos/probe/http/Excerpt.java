@@ -1,7 +1,6 @@
 package io.jenkins.plugins.chaos.probe.http;
 
 import io.jenkins.plugins.chaos.core.SecretRedactor;
-
 import java.util.regex.Pattern;
 
 /** Short, secret-free quotes of response bodies for evidence: enough to recognise a leak, never a data dump. */

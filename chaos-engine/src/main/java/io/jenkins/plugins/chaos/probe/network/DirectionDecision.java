@@ -1,8 +1,8 @@
 package io.jenkins.plugins.chaos.probe.network;
 
-import java.util.Locale;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the policies of one side of a flow decided.

@@ -1,14 +1,14 @@
 package io.jenkins.plugins.chaos.probe.network;
 
-import io.jenkins.plugins.chaos.plan.DynamicConnectivityConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.plan.DynamicConnectivityConfig;
 import io.jenkins.plugins.chaos.probe.network.ProbeOutcome.Kind;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class DynamicConnectivityProbe {
 
-    public static final String PROBE = "isolation.network.dynamic";
+    public static final String PROBE = ProbeIds.ISOLATION_NETWORK_DYNAMIC;
     /** After a stop, how long the workers get to delete their pods before the final sweep by run id. */
     static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final Pattern RUN_ID = Pattern.compile("[a-z0-9]([-a-z0-9]{0,22}[a-z0-9])?");

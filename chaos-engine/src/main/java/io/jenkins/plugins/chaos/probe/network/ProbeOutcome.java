@@ -1,8 +1,8 @@
 package io.jenkins.plugins.chaos.probe.network;
 
-import java.util.ArrayList;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,14 +1,13 @@
 package io.jenkins.plugins.chaos.probe.network;
 
-import java.util.Optional;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The short-lived pod that tries one TCP connection: its labels (so that leftovers can be found and swept), its

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.chaos.probe.network;
 
-import io.jenkins.plugins.chaos.plan.DynamicConnectivityConfig;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
-
+import io.jenkins.plugins.chaos.plan.DynamicConnectivityConfig;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.chaos.probe.network;
 
-import java.time.Duration;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class StaticIsolationCheck {
 
-    public static final String PROBE = "isolation.network.static";
+    public static final String PROBE = ProbeIds.ISOLATION_NETWORK_STATIC;
     /** Enough flows to show the pattern of a breach without flooding the report of a large namespace. */
     static final int MAX_FLOWS_IN_EVIDENCE = 5;
 

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.chaos.probe.rbac;
 
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class RbacIsolationCheck {
 
-    public static final String PROBE = "isolation.rbac";
+    public static final String PROBE = ProbeIds.ISOLATION_RBAC;
 
     /** What an attacker holding a tenant's token tries next door. */
     public record Action(String verb, String resource, String subresource) implements Serializable {

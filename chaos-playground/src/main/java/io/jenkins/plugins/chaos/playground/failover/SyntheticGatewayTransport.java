@@ -3,7 +3,6 @@ package io.jenkins.plugins.chaos.playground.failover;
 import io.jenkins.plugins.chaos.probe.failover.FailoverTransport;
 import io.jenkins.plugins.chaos.probe.failover.TimeSource;
 import io.jenkins.plugins.chaos.probe.http.HttpReply;
-
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.chaos.core.Json;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

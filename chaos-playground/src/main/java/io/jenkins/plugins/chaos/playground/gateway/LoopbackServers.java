@@ -1,7 +1,6 @@
 package io.jenkins.plugins.chaos.playground.gateway;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

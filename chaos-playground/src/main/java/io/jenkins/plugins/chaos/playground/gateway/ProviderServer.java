@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.chaos.core.Json;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;

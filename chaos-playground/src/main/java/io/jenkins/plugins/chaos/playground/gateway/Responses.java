@@ -2,7 +2,6 @@ package io.jenkins.plugins.chaos.playground.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.jenkins.plugins.chaos.core.Json;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.chaos.playground.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.chaos.playground.k8s;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -26,6 +24,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * An in-process Kubernetes API on 127.0.0.1 (fabric8's mock server in CRUD mode) seeded as a small multi-tenant

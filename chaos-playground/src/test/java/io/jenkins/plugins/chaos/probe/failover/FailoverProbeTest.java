@@ -1,26 +1,25 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
-import io.jenkins.plugins.chaos.plan.FailoverConfig;
-import io.jenkins.plugins.chaos.core.RunListener;
-import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
-import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
-import io.jenkins.plugins.chaos.verdict.CheckResult;
-import io.jenkins.plugins.chaos.verdict.TimelinePoint;
-import io.jenkins.plugins.chaos.verdict.Verdict;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.plan.FailoverConfig;
+import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
+import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
+import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.TimelinePoint;
+import io.jenkins.plugins.chaos.verdict.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Against the real playground gateway on 127.0.0.1; each stream is 20 req/s for at most 4 s. */
 class FailoverProbeTest {

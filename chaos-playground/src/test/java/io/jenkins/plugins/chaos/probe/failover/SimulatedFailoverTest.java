@@ -1,18 +1,16 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.playground.failover.SimulatedTimeSource;
 import io.jenkins.plugins.chaos.playground.failover.SyntheticGatewayTransport;
-
-import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The probe's pacing and measurements on a simulated clock, where every instant is exact. */
 class SimulatedFailoverTest {

@@ -1,8 +1,8 @@
-package io.jenkins.plugins.chaos.jenkins;
+package io.jenkins.plugins.chaos.alert;
 
-import static io.jenkins.plugins.chaos.jenkins.DeadMansSwitchPolicy.Transition.BECAME_OVERDUE;
-import static io.jenkins.plugins.chaos.jenkins.DeadMansSwitchPolicy.Transition.NONE;
-import static io.jenkins.plugins.chaos.jenkins.DeadMansSwitchPolicy.Transition.RECOVERED;
+import static io.jenkins.plugins.chaos.alert.DeadMansSwitchPolicy.Transition.BECAME_OVERDUE;
+import static io.jenkins.plugins.chaos.alert.DeadMansSwitchPolicy.Transition.NONE;
+import static io.jenkins.plugins.chaos.alert.DeadMansSwitchPolicy.Transition.RECOVERED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.chaos.jenkins;
+package io.jenkins.plugins.chaos.verdict;
 
-import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.io.Serializable;
 
 /**
@@ -21,13 +20,7 @@ public record BuildOutcome(Effect effect, String message) implements Serializabl
      */
     public static BuildOutcome decide(Verdict verdict, FailOn failOn, String experiment, long critical,
                                       long errors, long warnings) {
-        String what = switch (verdict) {
-            case PASSED -> "passed";
-            case WARNING -> warnings + " warning(s)";
-            case ERROR -> errors + " check(s) could not run (infrastructure error)";
-            case CRITICAL -> critical + " critical breach(es)";
-        };
-        String message = "Chaos experiment '" + experiment + "': " + what;
+        String message = "Chaos experiment '" + experiment + "': " + VerdictWords.counts(verdict, critical, errors, warnings);
         if (verdict == Verdict.PASSED) {
             return new BuildOutcome(Effect.NONE, message);
         }

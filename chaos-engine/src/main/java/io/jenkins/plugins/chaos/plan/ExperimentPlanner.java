@@ -3,24 +3,30 @@ package io.jenkins.plugins.chaos.plan;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Checks a bound experiment as a whole and reports every problem at once. Nothing here talks to a cluster: the
- * guardrails that need one (namespace annotations) run in the injector, still before anything is applied.
+ * Validates a bound experiment once, as a whole, reporting every problem at once, and turns it into the
+ * {@link ExperimentPlan} that the runner, the injector and the plugin take as it is. Manifests are read here, once.
+ * Nothing here talks to a cluster: the guardrails that need one (namespace annotations, the installed CRDs' schemas)
+ * run in the injector, still before anything is applied.
  */
-public final class ExperimentValidator {
+public final class ExperimentPlanner {
 
-    static final List<String> ABORT_ON = List.of("never", "critical");
     /** Even an explicit maxDuration cannot exceed this: a forgotten fault must end within a working day. */
     static final Duration HARD_CAP = Duration.ofHours(12);
 
-    private ExperimentValidator() {
+    private ExperimentPlanner() {
     }
 
-    public static List<ValidationError> validate(Experiment experiment) {
+    /** The plan, or every problem found; never both. */
+    public static PlanResult plan(Experiment experiment, PlanLimits limits) {
         List<ValidationError> errors = new ArrayList<>();
         if (experiment.getName() == null || experiment.getName().isBlank()) {
             errors.add(new ValidationError("name", "is required: it names the run in reports, alerts and metrics"));
@@ -28,17 +34,22 @@ public final class ExperimentValidator {
         if (experiment.getEnvironment() == null || experiment.getEnvironment().isBlank()) {
             errors.add(new ValidationError("environment", "must not be empty (e.g. staging, prod-eu)"));
         }
-        if (!ABORT_ON.contains(experiment.getAbortOn())) {
+        AbortOn abortOn = AbortOn.parse(experiment.getAbortOn()).orElse(null);
+        if (abortOn == null) {
             errors.add(new ValidationError("abortOn", "unknown value '" + experiment.getAbortOn() + "'; allowed: "
-                    + String.join(", ", ABORT_ON)));
+                    + AbortOn.ALLOWED));
         }
-        Duration cap = durationField(experiment.getMaxDuration(), "maxDuration", errors, Experiment.DEFAULT_MAX_DURATION);
-        if (cap.compareTo(HARD_CAP) > 0) {
+        Duration own = durationField(experiment.getMaxDuration(), "maxDuration", errors, Experiment.DEFAULT_MAX_DURATION);
+        if (own.compareTo(HARD_CAP) > 0) {
             errors.add(new ValidationError("maxDuration", experiment.getMaxDuration() + " is above the hard limit of "
                     + GoDuration.format(HARD_CAP)));
         }
-        durationField(experiment.getInjectionTimeout(), "injectionTimeout", errors, Experiment.DEFAULT_INJECTION_TIMEOUT);
-        durationField(experiment.getRecoveryTimeout(), "recoveryTimeout", errors, Experiment.DEFAULT_RECOVERY_TIMEOUT);
+        Duration cap = limits.maxFaultDuration() != null && limits.maxFaultDuration().compareTo(own) < 0
+                ? limits.maxFaultDuration() : own;
+        Duration injectionTimeout = durationField(experiment.getInjectionTimeout(), "injectionTimeout", errors,
+                Experiment.DEFAULT_INJECTION_TIMEOUT);
+        Duration recoveryTimeout = durationField(experiment.getRecoveryTimeout(), "recoveryTimeout", errors,
+                Experiment.DEFAULT_RECOVERY_TIMEOUT);
         FaultValidator faults = new FaultValidator(errors, cap);
         faults.validateNamespaceName(experiment.getNamespace(), "namespace");
         List<String> allowed = experiment.getAllowedNamespaces();
@@ -63,20 +74,31 @@ public final class ExperimentValidator {
         }
         errors.addAll(ProbeConfigs.validate(experiment.getProbes().tenantIsolation(),
                 experiment.getProbes().providerFailover()));
+        List<PlannedFault> planned = new ArrayList<>();
         for (int i = 0; i < experiment.getFaults().size(); i++) {
             int before = errors.size();
             faults.validate(experiment.getFaults().get(i), "faults[" + i + "]");
             if (errors.size() == before) {
                 // Only a well-formed fault can be planned; planning reads manifests and applies the guardrails.
-                FaultPlanner.planFault(experiment, i, "validate", cap, errors);
+                planned.addAll(FaultPlanner.planFault(experiment, i, cap, errors));
             }
         }
-        return errors;
+        if (!errors.isEmpty()) {
+            return PlanResult.invalid(errors);
+        }
+        Set<String> namespaces = new LinkedHashSet<>(experiment.getAllowedNamespaces());
+        namespaces.addAll(limits.allowedNamespaces());
+        return PlanResult.of(new ExperimentPlan(experiment, planned, cap, injectionTimeout, recoveryTimeout, abortOn,
+                phases(experiment.getProbes().tenantIsolation()), namespaces, null));
     }
 
-    /** The effective cap on fault durations: the experiment's maxDuration, or the default when it is not valid. */
-    public static Duration maxDuration(Experiment experiment) {
-        return GoDuration.parse(experiment.getMaxDuration()).orElse(GoDuration.parse(Experiment.DEFAULT_MAX_DURATION).orElseThrow());
+    /** Phases were checked by {@link ProbeConfigs#validate}; an absent probe runs in none. */
+    private static Set<IsolationPhase> phases(TenantIsolationSpec isolation) {
+        Set<IsolationPhase> phases = EnumSet.noneOf(IsolationPhase.class);
+        if (isolation != null) {
+            isolation.phases().forEach(phase -> IsolationPhase.parse(phase).ifPresent(phases::add));
+        }
+        return phases;
     }
 
     private static Duration durationField(String text, String field, List<ValidationError> errors, String fallback) {

@@ -1,11 +1,10 @@
-package io.jenkins.plugins.chaos.jenkins;
+package io.jenkins.plugins.chaos.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.chaos.jenkins.BuildOutcome.Effect;
-import io.jenkins.plugins.chaos.verdict.Verdict;
+import io.jenkins.plugins.chaos.verdict.BuildOutcome.Effect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

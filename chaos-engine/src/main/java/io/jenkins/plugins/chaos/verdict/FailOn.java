@@ -1,4 +1,4 @@
-package io.jenkins.plugins.chaos.jenkins;
+package io.jenkins.plugins.chaos.verdict;
 
 import java.util.Locale;
 

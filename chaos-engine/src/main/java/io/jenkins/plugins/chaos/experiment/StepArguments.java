@@ -1,4 +1,4 @@
-package io.jenkins.plugins.chaos.jenkins;
+package io.jenkins.plugins.chaos.experiment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.chaos.engine;
+
+import io.jenkins.plugins.chaos.alert.AlertDispatcher;
+import io.jenkins.plugins.chaos.alert.AlertOutcome;
+import io.jenkins.plugins.chaos.alert.AlertSettings;
+import io.jenkins.plugins.chaos.core.Messages;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.metrics.ChaosMetrics;
+import io.jenkins.plugins.chaos.verdict.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * What happens to a finished run besides its reports, for the CLI and the plugin alike: alerts (Slack, PagerDuty),
+ * metrics (recorded, written as a file, pushed to a Pushgateway). A failure to deliver any of them is reported through
+ * the listener and never changes the verdict or hides the others.
+ */
+public final class RunPublisher {
+
+    /** The Pushgateway job of the CLI's runs. */
+    public static final String PUSH_JOB = "chaos-engineering";
+
+    private final RunListener listener;
+
+    public RunPublisher(RunListener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * @param alerts      where alerts go; null sends none
+     * @param metrics     the metrics to record into; called inside the guard, so that a missing simpleclient (the
+     *                    Jenkins prometheus plugin is optional) is reported like any other metrics failure
+     * @param metricsFile where the exposition is written; null writes none
+     * @param pushgateway the Pushgateway's URL; null or blank pushes nothing
+     * @param pushJob     the Pushgateway job to push as
+     */
+    public AlertOutcome publish(RunResult result, AlertSettings alerts, Supplier<ChaosMetrics> metrics, Path metricsFile,
+                                String pushgateway, String pushJob) {
+        AlertOutcome outcome = AlertOutcome.nothingSent();
+        if (alerts != null) {
+            try {
+                outcome = new AlertDispatcher(alerts, listener).dispatch(result);
+            } catch (RuntimeException e) {
+                listener.warn("alerts could not be sent: " + Messages.firstLine(e.getMessage()));
+            }
+        }
+        ChaosMetrics recorded;
+        try {
+            recorded = metrics.get();
+            recorded.record(result, outcome);
+        } catch (RuntimeException | LinkageError e) {
+            listener.warn("metrics could not be recorded: " + Messages.firstLine(String.valueOf(e.getMessage())));
+            return outcome;
+        }
+        if (metricsFile != null) {
+            write(recorded, metricsFile);
+        }
+        if (pushgateway != null && !pushgateway.isBlank()) {
+            try {
+                recorded.push(pushgateway, pushJob);
+                listener.info("Metrics pushed to the Pushgateway");
+            } catch (IOException | RuntimeException e) {
+                listener.warn("Could not push metrics to the Pushgateway: " + e.getMessage());
+            }
+        }
+        return outcome;
+    }
+
+    private void write(ChaosMetrics metrics, Path file) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, metrics.exposition());
+            listener.info("Metrics: " + file.toAbsolutePath());
+        } catch (IOException e) {
+            listener.warn("Could not write " + file + ": " + e.getMessage());
+        }
+    }
+}

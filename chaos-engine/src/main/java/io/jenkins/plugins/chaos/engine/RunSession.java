@@ -1,0 +1,299 @@
+package io.jenkins.plugins.chaos.engine;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
+import io.jenkins.plugins.chaos.core.GoDuration;
+import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.RunOptions;
+import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
+import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
+import io.jenkins.plugins.chaos.fault.FaultInjectionException;
+import io.jenkins.plugins.chaos.fault.FaultInjector;
+import io.jenkins.plugins.chaos.fault.InjectedFaults;
+import io.jenkins.plugins.chaos.fault.RecoveryOutcome;
+import io.jenkins.plugins.chaos.fault.Sweeper;
+import io.jenkins.plugins.chaos.plan.AbortOn;
+import io.jenkins.plugins.chaos.plan.ExperimentPlan;
+import io.jenkins.plugins.chaos.plan.IsolationPhase;
+import io.jenkins.plugins.chaos.plan.ProbeConfigs;
+import io.jenkins.plugins.chaos.probe.IsolationProbeSuite;
+import io.jenkins.plugins.chaos.probe.failover.FailoverProbe;
+import io.jenkins.plugins.chaos.probe.failover.FailoverResult;
+import io.jenkins.plugins.chaos.probe.failover.FailoverRun;
+import io.jenkins.plugins.chaos.report.ReportFiles;
+import io.jenkins.plugins.chaos.report.ReportWriter;
+import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.FaultRecord;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
+import io.jenkins.plugins.chaos.verdict.ResilienceScore;
+import io.jenkins.plugins.chaos.verdict.RunResult;
+import io.jenkins.plugins.chaos.verdict.TimelinePoint;
+import io.jenkins.plugins.chaos.verdict.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The state of one run while {@link ExperimentRunner} walks it through its steps: what was injected, the checks so
+ * far, the failover stream, the stop condition. One instance per run, used from the runner's thread (the failover
+ * stream's critical callback only touches the stop condition, which is thread-safe).
+ */
+final class RunSession {
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** After the faults are gone the failover stream keeps going this long, to see the primary serve again. */
+    private static final Duration RECOVERY_OBSERVATION = Duration.ofSeconds(15);
+
+    private final ExperimentPlan plan;
+    private final KubernetesClient client;
+    private final RunOptions options;
+    private final String runId;
+    private final String environment;
+    private final Instant started = Instant.now();
+    private final RunSecrets secrets;
+    private final RunListener console;
+    private final FaultInjector injector;
+    private final boolean faults;
+    private final List<String> notes = new ArrayList<>();
+    private final List<CheckResult> checks = new ArrayList<>();
+    private final List<FaultRecord> records = new ArrayList<>();
+    private final List<TimelinePoint> timeline = new ArrayList<>();
+    private final AtomicReference<String> abortReason = new AtomicReference<>();
+    private final CountDownLatch abort = new CountDownLatch(1);
+    private FailoverRun stream;
+    private InjectedFaults injected;
+
+    RunSession(ExperimentPlan plan, KubernetesClient client, RunListener listener, RunOptions options) {
+        this.runId = options.runId() != null ? options.runId() : ChaosLabels.newRunId();
+        this.plan = plan.forRun(runId);
+        this.client = client;
+        this.options = options.withRunId(runId);
+        this.environment = options.environment() != null ? options.environment() : plan.environment();
+        this.secrets = new RunSecrets(options.secrets());
+        this.console = secrets.redacting(listener);
+        this.injector = new FaultInjector(client, console, this.options);
+        this.faults = plan.hasFaults();
+        console.info("Chaos run " + runId + ": experiment '" + plan.name() + "' in environment '"
+                + environment + "'" + (options.dryRun() ? " (dry run: nothing will be applied)" : ""));
+    }
+
+    /** Expired chaos resources of earlier runs (a SIGKILL, a lost agent) go before this run adds its own. */
+    void sweepLeftovers() {
+        if (faults && !options.dryRun()) {
+            int swept = new Sweeper(client, console).sweep(null, true, false, started).deleted().size();
+            if (swept > 0) {
+                notes.add("swept " + swept + " expired chaos resource(s) left behind by earlier runs");
+            }
+        }
+    }
+
+    void probeIsolationBefore() throws InterruptedException {
+        if (faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.BEFORE)) {
+            checks.addAll(isolation(IsolationPhase.BEFORE));
+        }
+    }
+
+    /** The stream starts before injection, so that it sees the steady state and the instant of failover. */
+    void startFailoverStream() {
+        ProviderFailoverSpec failover = plan.failover();
+        if (failover == null || options.dryRun()) {
+            return;
+        }
+        String defaultDuration = GoDuration.format(plan.longestInlineFault().plus(RECOVERY_OBSERVATION));
+        console.info("Provider failover: starting the request stream against " + failover.gateway());
+        stream = new FailoverProbe(ProbeConfigs.failover(failover, defaultDuration, secrets::resolve), console)
+                .start((check, reason) -> stopCondition(ProbeIds.FAILOVER + " " + check + ": " + reason, reason));
+    }
+
+    /**
+     * Injects, probes isolation while the faults are active, and holds them for their duration or until a stop
+     * condition fires. A fault that cannot be put in place becomes an ERROR check: the injector has already removed
+     * what it created.
+     */
+    void injectAndHold() throws InterruptedException {
+        Instant injectStart = Instant.now();
+        try {
+            if (faults) {
+                injected = injector.inject(plan);
+                if (stream != null) {
+                    stream.faultInjected(injected.injectedAt());
+                }
+                if (options.dryRun()) {
+                    notes.add("dry run: the API server accepted every resource; nothing was persisted");
+                }
+            }
+            if (plan.isolation() != null && (!faults || plan.isolationRunsIn(IsolationPhase.DURING)) && !options.dryRun()) {
+                List<CheckResult> during = isolation(faults ? IsolationPhase.DURING : null);
+                checks.addAll(during);
+                if (faults && during.stream().anyMatch(c -> c.verdict() == Verdict.CRITICAL)) {
+                    stopCondition("tenant isolation breach while the fault was active", "tenant isolation breach");
+                }
+            }
+            if (faults && !options.dryRun()) {
+                hold();
+            }
+        } catch (FaultInjectionException e) {
+            console.warn("Fault injection failed: " + e.getMessage());
+            checks.add(new CheckResult(ProbeIds.FAULT, "injection", Verdict.ERROR, secrets.redact(e.getMessage()),
+                    List.of("Nothing was left injected: what had been created was removed."), injectStart,
+                    Duration.between(injectStart, Instant.now()).toMillis()));
+        }
+    }
+
+    /** Removes what was injected and records how each fault ended; runs in the runner's {@code finally}. */
+    void recover() {
+        if (injected == null || injected.resources().isEmpty()) {
+            return;
+        }
+        List<RecoveryOutcome> outcomes = injector.recover(injected.resources());
+        if (stream != null) {
+            stream.faultRemoved(Instant.now());
+        }
+        records.addAll(merge(outcomes));
+    }
+
+    void stopFailoverStream(String reason) {
+        if (stream != null) {
+            stream.stop(reason);
+        }
+    }
+
+    void awaitFailoverStream() throws InterruptedException {
+        if (stream == null) {
+            return;
+        }
+        if (abortReason.get() != null) {
+            stream.stop(abortReason.get());
+        }
+        FailoverResult result = stream.awaitResult();
+        checks.addAll(result.checks());
+        timeline.addAll(result.timeline());
+    }
+
+    void probeIsolationAfter() throws InterruptedException {
+        if (faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.AFTER) && !options.dryRun()) {
+            checks.addAll(isolation(IsolationPhase.AFTER));
+        }
+    }
+
+    /** The run's result, with the minScore gate's check when the experiment has a gate. */
+    RunResult result() {
+        gate();
+        return new RunResult(plan.name(), environment, runId, started, Instant.now(), records, checks, timeline,
+                abortReason.get(), notes, plan.scoreWeights());
+    }
+
+    void writeReports(RunResult result) {
+        if (options.reportDir() == null) {
+            return;
+        }
+        try {
+            ReportFiles files = ReportWriter.write(result, Path.of(options.reportDir()), secrets.redactor());
+            console.info("Reports: " + files.html() + ", " + files.journal() + ", " + files.junitDir() + "/");
+        } catch (IOException e) {
+            // The verdict stands without its reports; say so loudly rather than fail a run that did its work.
+            console.warn("Could not write the reports to " + options.reportDir() + ": " + e.getMessage());
+        }
+    }
+
+    void announce(RunResult result) {
+        console.info("Run " + runId + " finished: " + result.verdict() + " (" + result.checks().size() + " check(s): "
+                + result.count(Verdict.CRITICAL) + " critical, " + result.count(Verdict.WARNING) + " warning, "
+                + result.count(Verdict.ERROR) + " error; " + result.faults().size() + " fault(s))"
+                + (result.aborted() ? "; aborted: " + result.abortReason() : "")
+                + (result.score().isPresent() ? "; resilience score " + result.score().getAsDouble() + "/100" : ""));
+    }
+
+    /** {@code abortOn: critical}: the first CRITICAL while the faults are active releases the hold at once. */
+    private void stopCondition(String reason, String what) {
+        if (plan.abortOn() == AbortOn.CRITICAL && abortReason.compareAndSet(null, reason)) {
+            console.warn("Stop condition (abortOn: critical): " + what + "; removing the faults now");
+            abort.countDown();
+        }
+    }
+
+    /** The optional quality gate: a score below {@code minScore} makes the run a WARNING (UNSTABLE in Jenkins). */
+    private void gate() {
+        Double minScore = plan.minScore();
+        OptionalDouble scored = ResilienceScore.of(checks, plan.scoreWeights());
+        if (minScore == null || scored.isEmpty()) {
+            return;
+        }
+        double score = scored.getAsDouble();
+        boolean below = score < minScore;
+        checks.add(new CheckResult(ProbeIds.SCORE, "resilience score >= " + minScore,
+                below ? Verdict.WARNING : Verdict.PASSED, "resilience score " + score + "/100"
+                + (below ? " is below minScore " + minScore : " meets minScore " + minScore),
+                List.of("weights: " + (plan.scoreWeights().isEmpty() ? "equal" : plan.scoreWeights().toString())),
+                Instant.now(), 0));
+        if (below) {
+            console.warn("Resilience score " + score + "/100 is below minScore " + minScore);
+        }
+    }
+
+    private List<CheckResult> isolation(IsolationPhase phase) throws InterruptedException {
+        TenantIsolationSpec spec = plan.isolation();
+        List<CheckResult> found = new IsolationProbeSuite(spec, client, console, secrets::resolve).run();
+        if (phase == null || plan.isolationPhases().size() < 2) {
+            return found;
+        }
+        // The same check in two phases must stay two test cases and two alert keys.
+        List<CheckResult> named = new ArrayList<>();
+        for (CheckResult check : found) {
+            named.add(new CheckResult(check.probe(), check.name() + " [" + phase.key() + "]", check.verdict(),
+                    check.summary(), check.evidence(), check.startedAt(), check.durationMillis()));
+        }
+        return named;
+    }
+
+    /** Keeps the faults in place for their duration, or until a stop condition fires. */
+    private void hold() throws InterruptedException {
+        Duration longest = plan.hold(options.dryRun());
+        if (longest.isZero()) {
+            return;
+        }
+        Instant end = injected.injectedAt().plus(longest);
+        console.info("Holding " + injected.resources().size() + " fault(s) for " + GoDuration.format(longest));
+        Instant nextProgress = Instant.now().plus(PROGRESS_EVERY);
+        while (Instant.now().isBefore(end)) {
+            long left = Duration.between(Instant.now(), end).toMillis();
+            if (abort.await(Math.max(1, Math.min(left, 500)), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            if (Instant.now().isAfter(nextProgress)) {
+                console.info("Faults active, " + GoDuration.format(Duration.ofSeconds(
+                        Math.max(0, Duration.between(Instant.now(), end).toSeconds()))) + " left");
+                nextProgress = nextProgress.plus(PROGRESS_EVERY);
+            }
+        }
+    }
+
+    private List<FaultRecord> merge(List<RecoveryOutcome> outcomes) {
+        List<FaultRecord> merged = new ArrayList<>();
+        for (FaultRecord record : injected.records()) {
+            ChaosResourceRef ref = injected.resources().stream()
+                    .filter(r -> r.name().equals(record.resource()) && r.namespace().equals(record.namespace()))
+                    .findFirst().orElseThrow();
+            RecoveryOutcome outcome = outcomes.stream().filter(o -> o.resource().equals(ref)).findFirst()
+                    .orElse(new RecoveryOutcome(ref, null, "recovery not attempted"));
+            merged.add(new FaultRecord(record.name(), record.kind(), record.namespace(), record.resource(),
+                    record.target(), record.injectedAt(), outcome.recoveredAt(), outcome.outcome()));
+            Instant from = record.injectedAt() == null ? Instant.now() : record.injectedAt();
+            long millis = Duration.between(from, outcome.recoveredAt() == null ? Instant.now() : outcome.recoveredAt()).toMillis();
+            checks.add(new CheckResult(ProbeIds.FAULT, record.name() + " injected and recovered",
+                    outcome.recovered() ? Verdict.PASSED : Verdict.ERROR,
+                    outcome.recovered() ? ref + " was injected and removed" : ref + ": " + outcome.outcome(),
+                    List.of(record.target(), "injected at " + record.injectedAt(), "recovery: " + outcome.outcome()),
+                    from, millis));
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,43 @@
+package io.jenkins.plugins.chaos.fault;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
+import io.jenkins.plugins.chaos.core.Messages;
+import io.jenkins.plugins.chaos.core.RunListener;
+
+/**
+ * Deletes every chaos resource of one run, found by its labels over every kind the engine knows: the fallback when
+ * the references of what was created never came back (an abort while injecting, a lost agent). Only resources this
+ * engine labelled as its own are touched.
+ */
+public final class RunRollback {
+
+    private RunRollback() {
+    }
+
+    /** @return how many resources were deleted; kinds whose CRD is not installed are skipped quietly */
+    public static int deleteRun(KubernetesClient client, String runId, RunListener listener) {
+        int total = 0;
+        for (ChaosKind kind : ChaosKinds.all()) {
+            try {
+                int deleted = ChaosResources.of(client, ChaosKind.API_VERSION, kind.kind()).inAnyNamespace()
+                        .withLabel(ChaosLabels.MANAGED_BY, ChaosLabels.MANAGED_BY_VALUE)
+                        .withLabel(ChaosLabels.RUN_ID, runId).delete().size();
+                if (deleted > 0) {
+                    listener.info("rollback: deleted " + deleted + " " + kind.kind() + " of run " + runId);
+                }
+                total += deleted;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 404) {
+                    listener.warn("rollback: could not delete " + kind.kind() + " of run " + runId + ": "
+                            + Messages.firstLine(e.getMessage()));
+                }
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,25 @@
+package io.jenkins.plugins.chaos.plan;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The experiment's stop condition ({@code abortOn}): what ends the faults before their time. */
+public enum AbortOn {
+    /** The faults stay for their whole duration, whatever the probes see. */
+    NEVER,
+    /** A CRITICAL check while the faults are active removes them at once. */
+    CRITICAL;
+
+    /** The allowed values as written in an experiment, for error messages. */
+    public static final String ALLOWED = String.join(", ", Arrays.stream(values()).map(AbortOn::key).toList());
+
+    public static Optional<AbortOn> parse(String text) {
+        return Arrays.stream(values()).filter(value -> value.key().equals(text)).findFirst();
+    }
+
+    /** As written in YAML and step arguments. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,35 @@
+package io.jenkins.plugins.chaos.verdict;
+
+import java.util.Locale;
+
+/**
+ * The probe ids that checks carry ({@link CheckResult#probe()}): JUnit suite names, alert classes, metric labels and
+ * score weights all key on them, so they are spelled once here.
+ */
+public final class ProbeIds {
+
+    /** The family of every tenant-isolation layer; also the score-weight key that covers them all. */
+    public static final String ISOLATION = "isolation";
+    public static final String ISOLATION_API = "isolation.api";
+    public static final String ISOLATION_NETWORK_STATIC = "isolation.network.static";
+    public static final String ISOLATION_NETWORK_DYNAMIC = "isolation.network.dynamic";
+    public static final String ISOLATION_RBAC = "isolation.rbac";
+    public static final String FAILOVER = "failover";
+    /** Injection and recovery of each fault. */
+    public static final String FAULT = "fault";
+    /** The minScore gate's own check, which the score does not count. */
+    public static final String SCORE = "score";
+    /** The plugin's dead-man's switch. */
+    public static final String DEADMAN = "deadman";
+
+    private ProbeIds() {
+    }
+
+    public static boolean isIsolation(String probe) {
+        return probe.toLowerCase(Locale.ROOT).startsWith(ISOLATION);
+    }
+
+    public static boolean isFailover(String probe) {
+        return probe.toLowerCase(Locale.ROOT).startsWith(FAILOVER);
+    }
+}
