@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.network;
 
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.plan.DynamicConnectivityConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -154,12 +155,8 @@ public final class DynamicConnectivityProbe {
         ProbePodRunner runner = new ProbePodRunner(client, runId, config.image(), config.connectTimeoutDuration(),
                 config.podTimeoutDuration(), stop);
         AtomicInteger done = new AtomicInteger();
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.concurrency(), attempts.size()), r -> {
-            Thread thread = new Thread(r, "netprobe-" + runId + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.concurrency(), attempts.size()),
+                DaemonThreads.named("netprobe-" + runId));
         List<Future<ProbeOutcome>> futures = new ArrayList<>();
         for (Attempt attempt : attempts) {
             futures.add(pool.submit(() -> {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
@@ -58,11 +59,7 @@ public final class ChaosMeshSimulator implements AutoCloseable {
         this.effects = effects;
         this.injectionDelay = injectionDelay;
         this.podRestartDelay = podRestartDelay;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "chaos-mesh-simulator");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.sameName("chaos-mesh-simulator"));
         // The periodic pass ends faults whose duration has passed; changes are handled as they are signalled.
         executor.scheduleWithFixedDelay(this::reconcileQuietly, 250, 250, TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::reconcileAll, 2, 2, TimeUnit.SECONDS);
