@@ -79,28 +79,53 @@ public final class ChaosTestSupport {
         return Optional.empty();
     }
 
-    /** A listener that keeps every line, for assertions on what an on-call engineer would read. */
+    /**
+     * A listener that keeps every line, for assertions on what an on-call engineer would read: {@link #lines()} as the
+     * console shows them (warnings prefixed {@code WARNING: }), {@link #infos()} and {@link #warnings()} each on its
+     * own and unprefixed. Safe to call from the probes' threads.
+     */
     public static final class RecordingListener implements RunListener {
-        private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        private record Line(boolean warning, String text) {
+            String shown() {
+                return warning ? "WARNING: " + text : text;
+            }
+        }
+
+        private final List<Line> lines = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void info(String line) {
-            lines.add(line);
+            lines.add(new Line(false, line));
         }
 
         @Override
         public void warn(String line) {
-            lines.add("WARNING: " + line);
+            lines.add(new Line(true, line));
         }
 
+        /** Every line so far, in order, as the console shows it. */
         public List<String> lines() {
-            synchronized (lines) {
-                return List.copyOf(lines);
-            }
+            return snapshot().stream().map(Line::shown).toList();
+        }
+
+        /** The {@code info} lines so far, as they were given. */
+        public List<String> infos() {
+            return snapshot().stream().filter(l -> !l.warning()).map(Line::text).toList();
+        }
+
+        /** The {@code warn} lines so far, as they were given (without the console's prefix). */
+        public List<String> warnings() {
+            return snapshot().stream().filter(Line::warning).map(Line::text).toList();
         }
 
         public String text() {
             return String.join("\n", lines());
+        }
+
+        private List<Line> snapshot() {
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
         }
     }
 }

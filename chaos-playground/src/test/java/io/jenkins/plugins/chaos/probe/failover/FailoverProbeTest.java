@@ -1,9 +1,9 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
 import io.jenkins.plugins.chaos.plan.FailoverConfig;
-import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
@@ -26,18 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FailoverProbeTest {
 
     private PlaygroundGateway gateway;
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final RunListener listener = new RunListener() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARNING: " + line);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
 
     @AfterEach
     void close() {
@@ -215,6 +204,6 @@ class FailoverProbeTest {
             assertFalse(check.toString().contains(token), check.name());
         }
         assertFalse(result.toString().contains(token));
-        lines.forEach(line -> assertFalse(line.contains(token), line));
+        listener.lines().forEach(line -> assertFalse(line.contains(token), line));
     }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +23,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,18 +44,7 @@ class DynamicConnectivityProbeTest {
 
     private PlaygroundCluster cluster;
     private KubernetesClient client;
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final RunListener listener = new RunListener() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARNING: " + line);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
 
     @BeforeEach
     void start() {
@@ -83,8 +71,8 @@ class DynamicConnectivityProbeTest {
         assertTrue(pair.evidence().contains("probe pod deleted"), pair.evidence().toString());
         assertTrue(byName(results, "tenant-bob->tenant-bob tenant-api:8080").summary().startsWith("positive control"));
         assertEquals(List.of(), probePods());
-        assertFalse(lines.stream().anyMatch(l -> l.contains("still there after the run")), "each worker deleted its own pod: " + lines);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("6 cross-namespace connection attempts and 3 positive controls")), lines.toString());
+        assertFalse(listener.lines().stream().anyMatch(l -> l.contains("still there after the run")), "each worker deleted its own pod: " + listener.lines());
+        assertTrue(listener.lines().stream().anyMatch(l -> l.contains("6 cross-namespace connection attempts and 3 positive controls")), listener.lines().toString());
     }
 
     @Test
@@ -204,7 +192,7 @@ class DynamicConnectivityProbeTest {
         RunListener interrupting = new RunListener() {
             @Override
             public void info(String line) {
-                lines.add(line);
+                listener.info(line);
                 if (line.contains("[1/")) {
                     // the first pod has ended; the next ones are in flight
                     prober.get().interrupt();
@@ -213,7 +201,7 @@ class DynamicConnectivityProbeTest {
 
             @Override
             public void warn(String line) {
-                lines.add("WARNING: " + line);
+                listener.warn(line);
             }
         };
         CompletableFuture<List<CheckResult>> results = new CompletableFuture<>();
@@ -235,9 +223,9 @@ class DynamicConnectivityProbeTest {
         assertEquals(16, checks.size(), "every planned check is reported");
         assertTrue(checks.stream().anyMatch(c -> c.verdict() == Verdict.ERROR && c.summary().contains("stopped")),
                 checks.stream().map(CheckResult::summary).toList().toString());
-        assertTrue(lines.stream().anyMatch(l -> l.contains("interrupted; deleting the probe pods")), lines.toString());
-        assertFalse(lines.stream().anyMatch(l -> l.contains("still there after the run")), "each worker deleted its own pod: " + lines);
-        long created = lines.stream().filter(l -> l.contains("] tenant-")).count();
+        assertTrue(listener.lines().stream().anyMatch(l -> l.contains("interrupted; deleting the probe pods")), listener.lines().toString());
+        assertFalse(listener.lines().stream().anyMatch(l -> l.contains("still there after the run")), "each worker deleted its own pod: " + listener.lines());
+        long created = listener.lines().stream().filter(l -> l.contains("] tenant-")).count();
         assertTrue(created < 16, "the probe stopped early: " + created + " attempts ended normally");
     }
 
@@ -257,8 +245,8 @@ class DynamicConnectivityProbeTest {
         probe(config).run(client, "sweeper");
 
         assertEquals(List.of("tenant-alice/netprobe-young-0"), probePods());
-        assertTrue(lines.stream().anyMatch(l -> l.contains("deleted 1 leftover probe pod")), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.contains("1 probe pod(s) younger than the pod timeout")), lines.toString());
+        assertTrue(listener.lines().stream().anyMatch(l -> l.contains("deleted 1 leftover probe pod")), listener.lines().toString());
+        assertTrue(listener.lines().stream().anyMatch(l -> l.contains("1 probe pod(s) younger than the pod timeout")), listener.lines().toString());
     }
 
     @Test
@@ -324,7 +312,7 @@ class DynamicConnectivityProbeTest {
 
         @Override
         public synchronized void info(String line) {
-            lines.add(line);
+            listener.info(line);
             if (!done && line.contains(marker)) {
                 done = true;
                 action.run();
@@ -333,7 +321,7 @@ class DynamicConnectivityProbeTest {
 
         @Override
         public void warn(String line) {
-            lines.add("WARNING: " + line);
+            listener.warn(line);
         }
     }
 
