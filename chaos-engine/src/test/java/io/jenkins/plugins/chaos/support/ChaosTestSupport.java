@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 
 /** What several test classes need: a census of chaos resources, the shared corpus. */
 public final class ChaosTestSupport {
@@ -58,15 +61,22 @@ public final class ChaosTestSupport {
         return condition.getAsBoolean();
     }
 
+    /** The system property that names the corpus explicitly. */
+    public static final String CORPUS_PROPERTY = "chaos.corpus";
+
+    /** Where the corpus is looked for when {@value #CORPUS_PROPERTY} is not set, relative to the project root. */
+    public static final String CORPUS_LOCATION = "../shared/corpus/chaos-mesh";
+
     /**
      * The shared Chaos Mesh corpus. The README places it at {@code ../shared} from the project root; a git worktree
      * sits deeper than the main checkout, so every ancestor of the working directory is tried. The system property
-     * {@code chaos.corpus} names it explicitly.
+     * {@code chaos.corpus} names it explicitly, and then nothing else is tried: a corpus named but not there is
+     * absent (and says so), not replaced by another one.
      */
     public static Optional<Path> corpusDir() {
-        String explicit = System.getProperty("chaos.corpus");
-        if (explicit != null && Files.isDirectory(Path.of(explicit))) {
-            return Optional.of(Path.of(explicit));
+        String explicit = System.getProperty(CORPUS_PROPERTY);
+        if (explicit != null) {
+            return Files.isDirectory(Path.of(explicit)) ? Optional.of(Path.of(explicit)) : Optional.empty();
         }
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
@@ -77,6 +87,39 @@ public final class ChaosTestSupport {
             dir = dir.getParent();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The corpus, for a test that cannot run without it. When it is absent the calling test is aborted (JUnit reports
+     * it as skipped), and first says so on standard error in a banner that stands out in the build log: a skipped
+     * schema test must not pass for a checked one. Called from a {@code @BeforeAll} method, it skips the whole class.
+     */
+    public static Path requireCorpus() {
+        Optional<Path> corpus = corpusDir();
+        if (corpus.isEmpty()) {
+            String test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                    .walk(frames -> frames.filter(f -> f.getDeclaringClass() != ChaosTestSupport.class).findFirst())
+                    .map(f -> testName(f.getDeclaringClass(), f.getMethodName()))
+                    .orElse("a test");
+            String explicit = System.getProperty(CORPUS_PROPERTY);
+            String where = explicit != null ? "-D" + CORPUS_PROPERTY + "=" + explicit : CORPUS_LOCATION;
+            String why = "the Chaos Mesh corpus (" + where + ") is not on this machine";
+            System.err.println();
+            System.err.println("*** SKIPPED: " + test + ": " + why + " ***");
+            if (explicit == null) {
+                System.err.println("***   (-D" + CORPUS_PROPERTY + "=DIR names another place for it) ***");
+            }
+            System.err.println();
+            System.err.flush();
+            Assumptions.abort(why);
+        }
+        return corpus.get();
+    }
+
+    private static String testName(Class<?> testClass, String method) {
+        boolean wholeClass = Arrays.stream(testClass.getDeclaredMethods())
+                .anyMatch(m -> m.getName().equals(method) && m.isAnnotationPresent(BeforeAll.class));
+        return testClass.getSimpleName() + (wholeClass ? " (every test in it)" : "." + method);
     }
 
     /**
