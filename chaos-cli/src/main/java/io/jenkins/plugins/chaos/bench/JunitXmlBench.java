@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.bench;
 
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.report.JunitXmlWriter;
 import io.jenkins.plugins.chaos.report.ProbeSummary;
@@ -116,7 +117,7 @@ public final class JunitXmlBench {
                 }
             }
             running = true;
-            thread = new Thread(() -> {
+            thread = DaemonThreads.daemon("heap-sampler", () -> {
                 while (running) {
                     sampledPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                     try {
@@ -125,8 +126,7 @@ public final class JunitXmlBench {
                         return;
                     }
                 }
-            }, "heap-sampler");
-            thread.setDaemon(true);
+            });
             thread.start();
         }
 

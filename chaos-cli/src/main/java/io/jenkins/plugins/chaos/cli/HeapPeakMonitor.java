@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.cli;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -53,7 +54,7 @@ final class HeapPeakMonitor implements AutoCloseable {
         }
         sample();
         long millis = Math.max(1, interval.toMillis());
-        sampler = new Thread(() -> {
+        sampler = DaemonThreads.daemon("heap-peak-sampler", () -> {
             while (running) {
                 sample();
                 try {
@@ -62,8 +63,7 @@ final class HeapPeakMonitor implements AutoCloseable {
                     return;
                 }
             }
-        }, "heap-peak-sampler");
-        sampler.setDaemon(true);
+        });
         sampler.start();
     }
 

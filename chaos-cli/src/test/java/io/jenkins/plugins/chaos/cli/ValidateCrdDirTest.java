@@ -4,7 +4,6 @@ import static io.jenkins.plugins.chaos.support.CliSupport.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.chaos.support.ChaosTestSupport;
 import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCrdDirTest {
 
     private static final Optional<Path> CORPUS = ChaosTestSupport.corpusDir();
-    private static final String ABSENT = "the Chaos Mesh corpus (shared/corpus/chaos-mesh beside the project, or "
-            + "-Dchaos.corpus=DIR) is not on this machine; --crd-dir tests skipped";
 
     private static final String BROKEN = """
             apiVersion: chaos-mesh.org/v1alpha1
@@ -42,7 +39,7 @@ class ValidateCrdDirTest {
 
     @Test
     void aManifestTheCrdRejectsExitsTwoNamingEachField() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         Path file = Files.writeString(dir.resolve("broken.yaml"), BROKEN);
         // Without the CRDs the engine's own checks find nothing wrong: it is the schema that catches these.
         CliRun plain = cli("validate", file.toString());
@@ -60,7 +57,7 @@ class ValidateCrdDirTest {
 
     @Test
     void theProjectsExamplesAndCorpusExamplesPass() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         List<String> args = new ArrayList<>(List.of("validate", "--crd-dir", CORPUS.get().resolve("crd").toString()));
         try (Stream<Path> examples = Files.list(Path.of("..", "examples", "chaos-mesh"))) {
             examples.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(f -> args.add(f.toString()));

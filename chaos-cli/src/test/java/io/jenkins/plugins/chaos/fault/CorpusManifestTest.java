@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -63,8 +62,6 @@ class CorpusManifestTest {
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Optional<Path> CORPUS = ChaosTestSupport.corpusDir();
-    private static final String ABSENT = "the Chaos Mesh corpus (shared/corpus/chaos-mesh beside the project, or "
-            + "-Dchaos.corpus=DIR) is not on this machine; corpus tests skipped";
 
     private static PlaygroundCluster cluster;
     private static Path kubeconfig;
@@ -74,7 +71,7 @@ class CorpusManifestTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         cluster = PlaygroundCluster.start(PlaygroundCluster.DEFAULT_TENANTS, ChaosEffects.none(), Duration.ofMillis(50), true);
         // The corpus selectors name pods (tikv, etcd, web-show) the playground does not run, so the simulated
         // controller would report Selected=False and injection would never be confirmed. An unresponsive controller
@@ -115,7 +112,7 @@ class CorpusManifestTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusExample() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         List<Path> files = examples();
         assertTrue(files.size() >= 30, "the corpus holds its examples: " + files.size());
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
@@ -132,7 +129,7 @@ class CorpusManifestTest {
     @TestFactory
     Stream<DynamicTest> everyRefusedKindIsInTheCorpus() throws Exception {
         // The unsupported examples this test relies on must really be there, or the refusals above test nothing.
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         List<String> seen = new ArrayList<>();
         for (Path file : examples()) {
             refusal(firstDocument(file)).ifPresent(seen::add);
@@ -225,7 +222,7 @@ class CorpusManifestTest {
 
     @TestFactory
     Stream<DynamicTest> corpusCrdsRegisterAndServeTheStatusSubresource() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         List<Path> crds;
         try (Stream<Path> files = Files.list(CORPUS.orElseThrow().resolve("crd"))) {
             crds = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();

@@ -6,12 +6,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * Generic-resource access to Chaos Mesh kinds. Known kinds get an explicit context, so no discovery round trip is
  * needed; other kinds go through discovery, which is what lets a new Chaos Mesh kind work without code.
  */
 public final class ChaosResources {
+
+    /**
+     * fabric8's Kubernetes-aware mapping (the model's deserializers and its UnmatchedFieldTypeModule), for turning
+     * parsed YAML into resources and resources into trees without a client. It is configured as the one behind the
+     * static {@code Serialization.jsonMapper()}, which fabric8 7 deprecates ("the static mapper should not be used
+     * directly"); thread-safe, and made once because it scans the class path for the model's resource types.
+     */
+    public static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private ChaosResources() {
     }

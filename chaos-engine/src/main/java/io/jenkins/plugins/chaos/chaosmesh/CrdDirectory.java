@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.chaos.core.Messages;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import java.io.IOException;
@@ -77,7 +76,7 @@ public final class CrdDirectory implements CrdSource {
                         || !CRD_API_VERSION.equals(doc.path("apiVersion").asText())) {
                     continue;
                 }
-                CustomResourceDefinition crd = Serialization.jsonMapper().treeToValue(doc, CustomResourceDefinition.class);
+                CustomResourceDefinition crd = ChaosResources.SERIALIZATION.convertValue(doc, CustomResourceDefinition.class);
                 if (crd.getSpec() == null || crd.getSpec().getNames() == null || crd.getSpec().getNames().getKind() == null
                         || crd.getSpec().getGroup() == null) {
                     errors.add(new ValidationError(field, file.getFileName() + "#" + document

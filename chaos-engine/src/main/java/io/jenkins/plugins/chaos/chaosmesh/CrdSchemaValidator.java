@@ -6,11 +6,9 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceValidation;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +81,7 @@ public final class CrdSchemaValidator {
         if (schema == null) {
             return List.of();
         }
-        JsonNode tree = Serialization.jsonMapper().valueToTree(resource);
+        JsonNode tree = ChaosResources.SERIALIZATION.convertValue(resource, JsonNode.class);
         return validateResource(schema, tree, origin);
     }
 
@@ -335,8 +333,7 @@ public final class CrdSchemaValidator {
                 : schema.getAdditionalProperties().getSchema();
         Boolean additionalAllowed = schema.getAdditionalProperties() == null ? null
                 : schema.getAdditionalProperties().getAllows();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String key = field.getKey();
             String where = child(path, key);
             if (envelope && OBJECT_ENVELOPE.contains(key)) {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.chaos.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +87,7 @@ public final class ExperimentBinder {
         fault.setSelector(reader.map(item, "selector", path));
         fault.setManifest(reader.text(item, "manifest", path));
         Map<String, Object> parameters = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : item.properties()) {
             if (!FaultSpec.COMMON_KEYS.contains(field.getKey())) {
                 parameters.put(field.getKey(), TreeReader.toPlain(field.getValue()));
             }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,7 +105,7 @@ public final class ManifestReader {
         if (errors.size() > before) {
             return null;
         }
-        return Serialization.jsonMapper().convertValue(doc, GenericKubernetesResource.class);
+        return ChaosResources.SERIALIZATION.convertValue(doc, GenericKubernetesResource.class);
     }
 
     private static String at(JsonLocation location) {

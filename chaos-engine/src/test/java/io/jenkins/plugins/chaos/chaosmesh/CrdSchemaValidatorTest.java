@@ -3,7 +3,6 @@ package io.jenkins.plugins.chaos.chaosmesh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -33,8 +32,6 @@ import org.junit.jupiter.api.TestFactory;
 public class CrdSchemaValidatorTest {
 
     public static final Optional<Path> CORPUS = ChaosTestSupport.corpusDir();
-    public static final String ABSENT = "the Chaos Mesh corpus (shared/corpus/chaos-mesh beside the project, or "
-            + "-Dchaos.corpus=DIR) is not on this machine; CRD schema tests skipped";
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final String ORIGIN = "faults[1].manifest(broken.yaml#1)";
 
@@ -52,7 +49,7 @@ public class CrdSchemaValidatorTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusExampleWithACorpusCrdIsValid() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         List<Path> files;
         try (Stream<Path> listing = Files.list(CORPUS.get().resolve("examples"))) {
             files = listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
@@ -222,7 +219,7 @@ public class CrdSchemaValidatorTest {
 
     @TestFactory
     Stream<DynamicTest> eachBrokenSpecIsReportedAtItsField() {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         List<Broken> table = brokenSpecs();
         assertTrue(table.size() >= 12);
         return table.stream().map(broken -> DynamicTest.dynamicTest(broken.name(), () -> {
@@ -238,7 +235,7 @@ public class CrdSchemaValidatorTest {
 
     @Test
     void everyProblemIsReportedAtOnce() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         ObjectNode doc = (ObjectNode) YAML.readTree(POD_CHAOS);
         set(doc, "spec.mode", "everyone");
         set(doc, "spec.gracePeriod", "'5'");
@@ -251,7 +248,7 @@ public class CrdSchemaValidatorTest {
 
     @Test
     void aVersionTheCrdDoesNotServeIsNamed() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         ObjectNode doc = (ObjectNode) YAML.readTree(POD_CHAOS);
         doc.put("apiVersion", "chaos-mesh.org/v2");
         List<ValidationError> errors = validate(doc);
@@ -263,7 +260,7 @@ public class CrdSchemaValidatorTest {
     @Test
     void freeTextIsNeverEchoed() throws Exception {
         // A header value may be a bearer token: a type error names the field and the type, never the value.
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        ChaosTestSupport.requireCorpus();
         ObjectNode doc = (ObjectNode) YAML.readTree(HTTP_CHAOS);
         set(doc, "spec.request_headers", "{Authorization: [Bearer sk-live-0123456789]}");
         set(doc, "spec.path", "[sk-live-0123456789]");

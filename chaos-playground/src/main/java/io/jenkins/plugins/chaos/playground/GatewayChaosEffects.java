@@ -3,6 +3,7 @@ package io.jenkins.plugins.chaos.playground;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayFaults;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
@@ -26,11 +27,8 @@ public final class GatewayChaosEffects implements ChaosEffects {
 
     private final GatewayFaults faults;
     private final Duration podRestart;
-    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "playground-pod-restarts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.sameName("playground-pod-restarts"));
 
     public GatewayChaosEffects(GatewayFaults faults, Duration podRestart) {
         this.faults = faults;

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.playground.sinks.AlertSink;
 import io.jenkins.plugins.chaos.playground.sinks.AlertSink.RecordedRequest;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.net.ServerSocket;
@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,8 +187,8 @@ class AlertDispatcherTest {
         // Retry-After: 1 s, capped by the policy to 200 ms; the jittered backoff alone would be below 10 ms
         long gap = Duration.between(events.get(0).receivedAt(), events.get(1).receivedAt()).toMillis();
         assertTrue(gap >= 180 && gap < 1_000, "gap " + gap + " ms");
-        assertTrue(listener.lines.stream().anyMatch(l -> l.contains("attempt 1 failed (HTTP 429")),
-                listener.lines.toString());
+        assertTrue(listener.lines().stream().anyMatch(l -> l.contains("attempt 1 failed (HTTP 429")),
+                listener.lines().toString());
     }
 
     @Test
@@ -331,7 +330,7 @@ class AlertDispatcherTest {
                 .withPagerDuty(ROUTING_KEY, "http://127.0.0.1:" + closedPort + PD_PATH);
         texts.add(dispatch(unreachable, breach).toString());
 
-        texts.addAll(listener.lines);
+        texts.addAll(listener.lines());
         texts.add(Files.readString(Path.of(settings.stateFile())));
         texts.add(sink.describe());
         texts.add(settings.toString());
@@ -342,7 +341,7 @@ class AlertDispatcherTest {
             texts.add(e.getMessage());
         }
 
-        assertTrue(listener.lines.size() > 5, "the scenarios did log: " + listener.lines);
+        assertTrue(listener.lines().size() > 5, "the scenarios did log: " + listener.lines());
         assertTrue(texts.stream().anyMatch(t -> t.contains("connection failed")), "refused connection seen");
         for (String text : texts) {
             assertFalse(text.contains(ROUTING_KEY), "routing key leaked: " + text);
@@ -361,19 +360,5 @@ class AlertDispatcherTest {
         assertEquals(Verdict.WARNING, run.verdict());
         assertEquals(1, outcome.failures().size());
         assertNull(outcome.failures().get(0).dedupKey());
-    }
-
-    static final class RecordingListener implements RunListener {
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARNING: " + line);
-        }
     }
 }

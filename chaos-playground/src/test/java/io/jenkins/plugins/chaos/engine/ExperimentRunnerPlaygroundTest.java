@@ -5,18 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.Playground;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,18 +30,7 @@ class ExperimentRunnerPlaygroundTest {
     @TempDir
     Path reports;
 
-    private final List<String> log = new ArrayList<>();
-    private final RunListener listener = new RunListener() {
-        @Override
-        public synchronized void info(String line) {
-            log.add(line);
-        }
-
-        @Override
-        public synchronized void warn(String line) {
-            log.add("WARN " + line);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
 
     private static String tenants(Playground playground) {
         return playground.tenantTokens().entrySet().stream()
@@ -91,14 +79,14 @@ class ExperimentRunnerPlaygroundTest {
     void healthyPlatformPassesEveryCheckAndWritesItsReports() throws Exception {
         try (Playground playground = Playground.start("healthy")) {
             RunResult result = run(playground, isolationUnderPartition(playground));
-            assertEquals(Verdict.PASSED, result.verdict(), () -> String.join("\n", log));
+            assertEquals(Verdict.PASSED, result.verdict(), () -> listener.text());
             assertTrue(result.checks().stream().anyMatch(c -> c.probe().equals("isolation.api")));
             assertTrue(result.checks().stream().anyMatch(c -> c.probe().equals("isolation.network.static")));
             assertTrue(result.checks().stream().anyMatch(c -> c.probe().equals("isolation.rbac")));
             assertEquals(100.0, result.score().orElseThrow());
             assertTrue(Files.exists(reports.resolve("report.html")));
             assertTrue(Files.exists(reports.resolve("journal.json")));
-            String everything = String.join("\n", log) + Files.readString(reports.resolve("journal.json"))
+            String everything = listener.text() + Files.readString(reports.resolve("journal.json"))
                     + Files.readString(reports.resolve("report.html"));
             for (String token : playground.tenantTokens().values()) {
                 assertFalse(everything.contains(token), "a tenant token leaked into the log or reports");
@@ -165,7 +153,7 @@ class ExperimentRunnerPlaygroundTest {
     void providerOutageFailsOverGracefully() throws Exception {
         try (Playground playground = Playground.start("healthy")) {
             RunResult result = run(playground, failoverUnder(playground, PRIMARY_DOWN, "{failover: 30s}"));
-            assertEquals(Verdict.PASSED, result.verdict(), () -> String.join("\n", log));
+            assertEquals(Verdict.PASSED, result.verdict(), () -> listener.text());
             assertFalse(result.timeline().isEmpty());
             assertTrue(result.timeline().stream().anyMatch(p -> p.secondary() > 0), "the secondary served during the outage");
             assertTrue(result.timeline().stream().anyMatch(p -> p.faultActive()));
@@ -198,7 +186,7 @@ class ExperimentRunnerPlaygroundTest {
         try (Playground playground = Playground.start("healthy")) {
             RunResult result = run(playground, failoverUnder(playground, delay, "{latency: 300ms}"));
             CheckResult p95 = result.checks().stream().filter(c -> c.name().equals("latency p95")).findFirst().orElseThrow();
-            assertEquals(Verdict.WARNING, p95.verdict(), () -> p95 + "\n" + String.join("\n", log));
+            assertEquals(Verdict.WARNING, p95.verdict(), () -> p95 + "\n" + listener.text());
             assertEquals(Verdict.WARNING, result.verdict(), () -> result.checks().toString());
         }
     }

@@ -1,15 +1,14 @@
 package io.jenkins.plugins.chaos.fault;
 
-import static io.jenkins.plugins.chaos.chaosmesh.CrdSchemaValidatorTest.ABSENT;
 import static io.jenkins.plugins.chaos.chaosmesh.CrdSchemaValidatorTest.CORPUS;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.allChaosResources;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.await;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.names;
+import static io.jenkins.plugins.chaos.support.ChaosTestSupport.requireCorpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -134,7 +133,7 @@ class CrdSchemaInjectionTest {
 
     @Test
     void aResourceTheInstalledCrdRejectsIsRefusedAndNothingIsCreated() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        requireCorpus();
         InvalidExperimentException refused = assertThrows(InvalidExperimentException.class,
                 () -> injector(cluster.client()).inject(experiment(BROKEN_EXPERIMENT)));
         List<String> fields = refused.errors().stream().map(ValidationError::field).toList();
@@ -149,7 +148,7 @@ class CrdSchemaInjectionTest {
 
     @Test
     void theEnginesOwnInlineFaultsPassTheRealCrds() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        requireCorpus();
         List<PlannedFault> planned = injector(cluster.client()).check(experiment("""
                 name: every inline kind
                 faults:
@@ -186,7 +185,7 @@ class CrdSchemaInjectionTest {
 
     @Test
     void crdsAreReadOncePerInjectorAndAMissingOneIsSkippedQuietly() throws Exception {
-        assumeTrue(CORPUS.isPresent(), ABSENT);
+        requireCorpus();
         KubernetesClient client = cluster.client();
         FaultInjector injector = injector(client);
         ExperimentPlan broken = experiment(BROKEN_EXPERIMENT);

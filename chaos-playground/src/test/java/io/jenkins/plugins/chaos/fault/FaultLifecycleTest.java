@@ -9,15 +9,14 @@ import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosStatus;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
-import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,18 +26,7 @@ import org.junit.jupiter.api.Test;
 class FaultLifecycleTest {
 
     private PlaygroundCluster cluster;
-    private final List<String> log = new ArrayList<>();
-    private final RunListener listener = new RunListener() {
-        @Override
-        public void info(String line) {
-            log.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            log.add("WARN " + line);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
 
     @BeforeEach
     void start() {
@@ -90,6 +78,6 @@ class FaultLifecycleTest {
         List<RecoveryOutcome> outcomes = injector.recover(injected.resources());
         assertTrue(outcomes.get(0).recovered(), outcomes.toString());
         assertEquals(0, new Sweeper(cluster.client(), listener).listOurs(null).size());
-        System.out.println(String.join("\n", log));
+        System.out.println(listener.text());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,21 +58,6 @@ class ScenarioBadgesTest {
         }
     }
 
-    private static final class Lines implements RunListener {
-        final List<String> info = new ArrayList<>();
-        final List<String> warn = new ArrayList<>();
-
-        @Override
-        public void info(String line) {
-            info.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            warn.add(line);
-        }
-    }
-
     private static RunResult result(Verdict verdict) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         CheckResult check = new CheckResult("tenant-isolation", "alice->bob GET /files", verdict, "summary", List.of(), now, 5);
@@ -94,17 +79,17 @@ class ScenarioBadgesTest {
                 RunResult.class, String.class, RunListener.class);
         publish.setAccessible(true);
 
-        Lines defaulted = new Lines();
+        RecordingListener defaulted = new RecordingListener();
         // no Run is needed: nothing about the build is touched when the plugin is missing
         publish.invoke(null, null, null, false, result(Verdict.CRITICAL), "chaos-0", defaulted);
-        assertEquals(List.of(), defaulted.info, "a badge nobody asked for is not worth a console line");
-        assertEquals(List.of(), defaulted.warn);
+        assertEquals(List.of(), defaulted.infos(), "a badge nobody asked for is not worth a console line");
+        assertEquals(List.of(), defaulted.warnings());
 
-        Lines explicit = new Lines();
+        RecordingListener explicit = new RecordingListener();
         publish.invoke(null, null, "isolation-prod", false, result(Verdict.PASSED), "chaos-0", explicit);
         assertEquals(List.of("badge 'isolation-prod' not published: the embeddable-build-status plugin is not installed"),
-                explicit.info);
-        assertEquals(List.of(), explicit.warn);
+                explicit.infos());
+        assertEquals(List.of(), explicit.warnings());
     }
 
     @Test
@@ -115,24 +100,24 @@ class ScenarioBadgesTest {
 
     @Test
     void aFailureToPublishIsAWarningNeverAnException() {
-        Lines lines = new Lines();
+        RecordingListener lines = new RecordingListener();
         // with the stubs, every Jenkins call throws UnsupportedOperationException: the guard must absorb it
         ScenarioBadges.publish(null, null, false, result(Verdict.CRITICAL), "chaos-0", lines);
-        assertEquals(1, lines.warn.size(), lines.warn.toString());
-        assertTrue(lines.warn.get(0).startsWith("badge could not be published: "), lines.warn.get(0));
-        assertEquals(List.of(), lines.info);
+        assertEquals(1, lines.warnings().size(), lines.warnings().toString());
+        assertTrue(lines.warnings().get(0).startsWith("badge could not be published: "), lines.warnings().get(0));
+        assertEquals(List.of(), lines.infos());
     }
 
     @Test
     void aDryRunAndAnEmptyBadgeArgumentLeaveTheBadgeAlone() {
-        Lines dry = new Lines();
+        RecordingListener dry = new RecordingListener();
         ScenarioBadges.publish(null, null, true, result(Verdict.PASSED), "chaos-0", dry);
-        assertEquals(List.of("badge 'tenant-isolation' left unchanged: dry run"), dry.info);
-        assertEquals(List.of(), dry.warn);
+        assertEquals(List.of("badge 'tenant-isolation' left unchanged: dry run"), dry.infos());
+        assertEquals(List.of(), dry.warnings());
 
-        Lines off = new Lines();
+        RecordingListener off = new RecordingListener();
         ScenarioBadges.publish(null, "", false, result(Verdict.PASSED), "chaos-0", off);
-        assertEquals(List.of(), off.info, "badge: '' says nothing");
-        assertEquals(List.of(), off.warn);
+        assertEquals(List.of(), off.infos(), "badge: '' says nothing");
+        assertEquals(List.of(), off.warnings());
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.plan.FailoverConfig;
@@ -60,9 +61,7 @@ public final class FailoverRun {
     }
 
     void begin() {
-        Thread thread = new Thread(this::stream, "failover-probe");
-        thread.setDaemon(true);
-        thread.start();
+        DaemonThreads.start("failover-probe", this::stream);
     }
 
     /** The instant the fault became active (e.g. when Chaos Mesh reported AllInjected). */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.http;
 
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
@@ -21,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,13 +64,13 @@ public final class BoundedHttpClient implements AutoCloseable {
         this.headerName = headerName;
         int pool = POOLS.incrementAndGet();
         // A few threads suffice for the client's own housekeeping; the exchanges run on the senders below.
-        this.executor = Executors.newFixedThreadPool(Math.max(2, Math.min(8, maxInFlight)), daemons("chaos-http-" + pool));
+        this.executor = Executors.newFixedThreadPool(Math.max(2, Math.min(8, maxInFlight)), DaemonThreads.named("chaos-http-" + pool));
         // One sender per slot, so that a request never waits for a thread once it has a slot. Threads are made only
         // when that many requests are really outstanding and die when idle: a paced probe keeps one or two. Blocking
         // sends, because on JDK 17 the client's sendAsync path was 4-5x slower for small loopback replies (about
         // 1,000-1,700 against 6,000-9,000 requests/s with 16 in flight; see bench/README.md).
         this.senders = new ThreadPoolExecutor(maxInFlight, maxInFlight, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                daemons("chaos-http-" + pool + "-send"));
+                DaemonThreads.named("chaos-http-" + pool + "-send"));
         this.senders.allowCoreThreadTimeOut(true);
         this.watchdog = new DeadlineWatchdog("chaos-http-" + pool + "-deadlines", timeout);
         this.client = HttpClient.newBuilder()
@@ -79,15 +79,6 @@ public final class BoundedHttpClient implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-    }
-
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger threads = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**
@@ -255,7 +246,7 @@ public final class BoundedHttpClient implements AutoCloseable {
     private void callAllOnThreads(URI base, int count, IntFunction<Request> requests, ReplySink sink) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(Math.min(capacity, count),
-                daemons("chaos-http-batch-" + POOLS.incrementAndGet()));
+                DaemonThreads.named("chaos-http-batch-" + POOLS.incrementAndGet()));
         List<Future<?>> running = new ArrayList<>();
         try {
             for (int w = 0; w < Math.min(capacity, count); w++) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.http;
 
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,8 +48,7 @@ final class DeadlineWatchdog implements AutoCloseable {
         if (thread != null || closed) {
             return;
         }
-        thread = new Thread(this::patrol, threadName);
-        thread.setDaemon(true);
+        thread = DaemonThreads.daemon(threadName, this::patrol);
         thread.start();
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.chaos.probe.network;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.plan.DynamicConnectivityConfig;
 import io.jenkins.plugins.chaos.probe.network.ProbeOutcome.Kind;
@@ -154,12 +155,8 @@ public final class DynamicConnectivityProbe {
         ProbePodRunner runner = new ProbePodRunner(client, runId, config.image(), config.connectTimeoutDuration(),
                 config.podTimeoutDuration(), stop);
         AtomicInteger done = new AtomicInteger();
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.concurrency(), attempts.size()), r -> {
-            Thread thread = new Thread(r, "netprobe-" + runId + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.concurrency(), attempts.size()),
+                DaemonThreads.named("netprobe-" + runId));
         List<Future<ProbeOutcome>> futures = new ArrayList<>();
         for (Attempt attempt : attempts) {
             futures.add(pool.submit(() -> {

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.chaos.playground.gateway;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** JDK HTTP servers bound to 127.0.0.1 only: the playground must never be reachable from another machine. */
 public final class LoopbackServers {
@@ -32,11 +32,6 @@ public final class LoopbackServers {
 
     /** A fixed pool of daemon threads: the number of requests a server handles at once is bounded. */
     public static ExecutorService boundedExecutor(String name, int threads) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newFixedThreadPool(threads, DaemonThreads.named(name));
     }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,11 +59,7 @@ public final class ChaosMeshSimulator implements AutoCloseable {
         this.effects = effects;
         this.injectionDelay = injectionDelay;
         this.podRestartDelay = podRestartDelay;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "chaos-mesh-simulator");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.sameName("chaos-mesh-simulator"));
         // The periodic pass ends faults whose duration has passed; changes are handled as they are signalled.
         executor.scheduleWithFixedDelay(this::reconcileQuietly, 250, 250, TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::reconcileAll, 2, 2, TimeUnit.SECONDS);

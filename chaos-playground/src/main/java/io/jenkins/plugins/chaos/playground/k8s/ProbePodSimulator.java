@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.probe.network.ProbePods;
 import io.jenkins.plugins.chaos.probe.network.ProbeTarget;
 import java.time.Duration;
@@ -40,11 +41,7 @@ public final class ProbePodSimulator implements AutoCloseable {
     public ProbePodSimulator(KubernetesClient client, Duration answerDelay) {
         this.client = client;
         this.answerDelay = answerDelay;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "probe-pod-simulator");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.sameName("probe-pod-simulator"));
         // A slow pass for changes no signal reported, as a kubelet's resync would.
         executor.scheduleWithFixedDelay(this::reconcileQuietly, 1, 1, TimeUnit.SECONDS);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,11 +81,7 @@ public final class AlertSink implements AutoCloseable {
         // without it the JDK server delays small responses by ~40 ms (Nagle against delayed ACK)
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
-            Thread t = new Thread(r, "alert-sink");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, DaemonThreads.sameName("alert-sink"));
         AlertSink sink = new AlertSink(server, workers);
         server.createContext("/", sink::handle);
         server.setExecutor(workers);

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,18 +22,7 @@ class ApiIsolationProbeTest {
 
     private static final List<String> TENANTS = List.of("alice", "bob", "carol");
     private PlaygroundGateway gateway;
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final RunListener listener = new RunListener() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARNING: " + line);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
 
     @AfterEach
     void close() {
@@ -56,7 +43,7 @@ class ApiIsolationProbeTest {
         assertTrue(checks.stream().anyMatch(c -> c.name().equals("alice->bob GET /v1/tenants/bob/files")));
         assertTrue(checks.stream().filter(c -> c.name().equals("alice->bob GET /v1/tenants/bob/files"))
                 .allMatch(c -> c.summary().equals("denied with 403")));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("50%")), lines.toString());
+        assertTrue(listener.lines().stream().anyMatch(l -> l.contains("50%")), listener.lines().toString());
         assertNoTokens(checks);
     }
 
@@ -135,7 +122,7 @@ class ApiIsolationProbeTest {
                 assertFalse(all.contains(token), "token leaked in " + check.name());
             }
         }
-        for (String line : lines) {
+        for (String line : listener.lines()) {
             for (String token : tokens.values()) {
                 assertFalse(line.contains(token), "token leaked in console line " + line);
             }

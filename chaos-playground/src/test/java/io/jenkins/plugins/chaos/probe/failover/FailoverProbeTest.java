@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
@@ -25,18 +25,7 @@ import org.junit.jupiter.api.Test;
 class FailoverProbeTest {
 
     private PlaygroundGateway gateway;
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final RunListener listener = new RunListener() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARNING: " + line);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
 
     @AfterEach
     void close() {
@@ -214,6 +203,6 @@ class FailoverProbeTest {
             assertFalse(check.toString().contains(token), check.name());
         }
         assertFalse(result.toString().contains(token));
-        lines.forEach(line -> assertFalse(line.contains(token), line));
+        listener.lines().forEach(line -> assertFalse(line.contains(token), line));
     }
 }

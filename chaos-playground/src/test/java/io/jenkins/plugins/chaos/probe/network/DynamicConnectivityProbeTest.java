@@ -16,12 +16,11 @@ import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.plan.DynamicConnectivityConfig;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,18 +43,7 @@ class DynamicConnectivityProbeTest {
 
     private PlaygroundCluster cluster;
     private KubernetesClient client;
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final RunListener listener = new RunListener() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARNING: " + line);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
 
     @BeforeEach
     void start() {
@@ -82,8 +70,8 @@ class DynamicConnectivityProbeTest {
         assertTrue(pair.evidence().contains("probe pod deleted"), pair.evidence().toString());
         assertTrue(byName(results, "tenant-bob->tenant-bob tenant-api:8080").summary().startsWith("positive control"));
         assertEquals(List.of(), probePods());
-        assertFalse(lines.stream().anyMatch(l -> l.contains("still there after the run")), "each worker deleted its own pod: " + lines);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("6 cross-namespace connection attempts and 3 positive controls")), lines.toString());
+        assertFalse(listener.lines().stream().anyMatch(l -> l.contains("still there after the run")), "each worker deleted its own pod: " + listener.lines());
+        assertTrue(listener.lines().stream().anyMatch(l -> l.contains("6 cross-namespace connection attempts and 3 positive controls")), listener.lines().toString());
     }
 
     @Test
@@ -203,7 +191,7 @@ class DynamicConnectivityProbeTest {
         RunListener interrupting = new RunListener() {
             @Override
             public void info(String line) {
-                lines.add(line);
+                listener.info(line);
                 if (line.contains("[1/")) {
                     // the first pod has ended; the next ones are in flight
                     prober.get().interrupt();
@@ -212,7 +200,7 @@ class DynamicConnectivityProbeTest {
 
             @Override
             public void warn(String line) {
-                lines.add("WARNING: " + line);
+                listener.warn(line);
             }
         };
         CompletableFuture<List<CheckResult>> results = new CompletableFuture<>();
@@ -234,9 +222,9 @@ class DynamicConnectivityProbeTest {
         assertEquals(16, checks.size(), "every planned check is reported");
         assertTrue(checks.stream().anyMatch(c -> c.verdict() == Verdict.ERROR && c.summary().contains("stopped")),
                 checks.stream().map(CheckResult::summary).toList().toString());
-        assertTrue(lines.stream().anyMatch(l -> l.contains("interrupted; deleting the probe pods")), lines.toString());
-        assertFalse(lines.stream().anyMatch(l -> l.contains("still there after the run")), "each worker deleted its own pod: " + lines);
-        long created = lines.stream().filter(l -> l.contains("] tenant-")).count();
+        assertTrue(listener.lines().stream().anyMatch(l -> l.contains("interrupted; deleting the probe pods")), listener.lines().toString());
+        assertFalse(listener.lines().stream().anyMatch(l -> l.contains("still there after the run")), "each worker deleted its own pod: " + listener.lines());
+        long created = listener.lines().stream().filter(l -> l.contains("] tenant-")).count();
         assertTrue(created < 16, "the probe stopped early: " + created + " attempts ended normally");
     }
 
@@ -256,8 +244,8 @@ class DynamicConnectivityProbeTest {
         probe(config).run(client, "sweeper");
 
         assertEquals(List.of("tenant-alice/netprobe-young-0"), probePods());
-        assertTrue(lines.stream().anyMatch(l -> l.contains("deleted 1 leftover probe pod")), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.contains("1 probe pod(s) younger than the pod timeout")), lines.toString());
+        assertTrue(listener.lines().stream().anyMatch(l -> l.contains("deleted 1 leftover probe pod")), listener.lines().toString());
+        assertTrue(listener.lines().stream().anyMatch(l -> l.contains("1 probe pod(s) younger than the pod timeout")), listener.lines().toString());
     }
 
     @Test
@@ -323,7 +311,7 @@ class DynamicConnectivityProbeTest {
 
         @Override
         public synchronized void info(String line) {
-            lines.add(line);
+            listener.info(line);
             if (!done && line.contains(marker)) {
                 done = true;
                 action.run();
@@ -332,7 +320,7 @@ class DynamicConnectivityProbeTest {
 
         @Override
         public void warn(String line) {
-            lines.add("WARNING: " + line);
+            listener.warn(line);
         }
     }
 
