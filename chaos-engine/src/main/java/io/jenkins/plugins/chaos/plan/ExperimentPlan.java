@@ -22,26 +22,28 @@ public final class ExperimentPlan implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    // Plain JDK collections and millis rather than List.copyOf, EnumSet and Duration: the plan travels between a
+    // Jenkins agent and the controller, whose class filter admits those (see PlannedFault#writeReplace).
     private final Experiment experiment;
-    private final List<PlannedFault> faults;
-    private final Duration maxDuration;
-    private final Duration injectionTimeout;
-    private final Duration recoveryTimeout;
+    private final ArrayList<PlannedFault> faults;
+    private final long maxDurationMillis;
+    private final long injectionTimeoutMillis;
+    private final long recoveryTimeoutMillis;
     private final AbortOn abortOn;
-    private final Set<IsolationPhase> isolationPhases;
-    private final Set<String> allowedNamespaces;
+    private final ArrayList<IsolationPhase> isolationPhases;
+    private final LinkedHashSet<String> allowedNamespaces;
     private final String runId;
 
     ExperimentPlan(Experiment experiment, List<PlannedFault> faults, Duration maxDuration, Duration injectionTimeout,
                    Duration recoveryTimeout, AbortOn abortOn, Set<IsolationPhase> isolationPhases,
                    Set<String> allowedNamespaces, String runId) {
         this.experiment = experiment;
-        this.faults = List.copyOf(faults);
-        this.maxDuration = maxDuration;
-        this.injectionTimeout = injectionTimeout;
-        this.recoveryTimeout = recoveryTimeout;
+        this.faults = new ArrayList<>(faults);
+        this.maxDurationMillis = maxDuration.toMillis();
+        this.injectionTimeoutMillis = injectionTimeout.toMillis();
+        this.recoveryTimeoutMillis = recoveryTimeout.toMillis();
         this.abortOn = abortOn;
-        this.isolationPhases = isolationPhases.isEmpty() ? EnumSet.noneOf(IsolationPhase.class) : EnumSet.copyOf(isolationPhases);
+        this.isolationPhases = new ArrayList<>(isolationPhases);
         this.allowedNamespaces = new LinkedHashSet<>(allowedNamespaces);
         this.runId = runId;
     }
@@ -52,8 +54,8 @@ public final class ExperimentPlan implements Serializable {
         for (PlannedFault fault : faults) {
             named.add(fault.forRun(runId));
         }
-        return new ExperimentPlan(experiment, named, maxDuration, injectionTimeout, recoveryTimeout, abortOn,
-                isolationPhases, allowedNamespaces, runId);
+        return new ExperimentPlan(experiment, named, maxDuration(), injectionTimeout(), recoveryTimeout(), abortOn,
+                isolationPhases(), allowedNamespaces, runId);
     }
 
     /**
@@ -66,7 +68,7 @@ public final class ExperimentPlan implements Serializable {
             return Duration.ZERO;
         }
         Duration longest = longestInlineFault();
-        return longest.compareTo(maxDuration) > 0 ? maxDuration : longest;
+        return longest.compareTo(maxDuration()) > 0 ? maxDuration() : longest;
     }
 
     /** The longest duration an inline fault asks for; zero without inline faults. */
@@ -93,7 +95,7 @@ public final class ExperimentPlan implements Serializable {
     }
 
     public List<PlannedFault> faults() {
-        return faults;
+        return List.copyOf(faults);
     }
 
     public boolean hasFaults() {
@@ -102,15 +104,15 @@ public final class ExperimentPlan implements Serializable {
 
     /** The effective cap on every fault's duration: the experiment's maxDuration within the operator's limit. */
     public Duration maxDuration() {
-        return maxDuration;
+        return Duration.ofMillis(maxDurationMillis);
     }
 
     public Duration injectionTimeout() {
-        return injectionTimeout;
+        return Duration.ofMillis(injectionTimeoutMillis);
     }
 
     public Duration recoveryTimeout() {
-        return recoveryTimeout;
+        return Duration.ofMillis(recoveryTimeoutMillis);
     }
 
     public AbortOn abortOn() {
@@ -128,7 +130,7 @@ public final class ExperimentPlan implements Serializable {
     }
 
     public Set<IsolationPhase> isolationPhases() {
-        return EnumSet.copyOf(isolationPhases.isEmpty() ? EnumSet.noneOf(IsolationPhase.class) : isolationPhases);
+        return isolationPhases.isEmpty() ? EnumSet.noneOf(IsolationPhase.class) : EnumSet.copyOf(isolationPhases);
     }
 
     public boolean isolationRunsIn(IsolationPhase phase) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.chaos.plan;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.chaosmesh.SelectorDescriber;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import java.io.Serializable;
@@ -45,6 +46,26 @@ public record PlannedFault(String faultName, String origin, GenericKubernetesRes
         GenericKubernetesResource named = Serialization.clone(resource);
         named.getMetadata().setName(resource.getMetadata().getName() + "-" + runId);
         return new PlannedFault(faultName, origin, named, duration, oneShot);
+    }
+
+    /**
+     * Across remoting the resource travels as JSON and the duration as milliseconds: fabric8's model classes and
+     * {@code java.time}'s serial form are outside what a Jenkins controller's class filter admits from an agent
+     * ({@code jenkins.security.ClassFilterImpl}), the engine's own records and strings are not.
+     */
+    private Object writeReplace() {
+        return new Wire(faultName, origin, ChaosResources.SERIALIZATION.asJson(resource),
+                duration == null ? null : duration.toMillis(), oneShot);
+    }
+
+    private record Wire(String faultName, String origin, String resource, Long durationMillis, boolean oneShot)
+            implements Serializable {
+
+        private Object readResolve() {
+            return new PlannedFault(faultName, origin,
+                    ChaosResources.SERIALIZATION.unmarshal(resource, GenericKubernetesResource.class),
+                    durationMillis == null ? null : Duration.ofMillis(durationMillis), oneShot);
+        }
     }
 
     /** One line for the console: what hits what, for how long. */

@@ -229,9 +229,10 @@ public class ChaosRunAction implements RunAction2 {
         private final int secondary;
         private final int gracefulErrors;
         private final int ungraceful;
-        private final double p50Millis;
+        // boxed: a build saved before they were stored has none, and a missing percentile is not drawn (NaN)
+        private final Double p50Millis;
         private final double p95Millis;
-        private final double p99Millis;
+        private final Double p99Millis;
         private final boolean faultActive;
 
         public TimelineRow(long epochSecond, int requests, int primary, int secondary, int gracefulErrors, int ungraceful,
@@ -249,8 +250,9 @@ public class ChaosRunAction implements RunAction2 {
         }
 
         TimelinePoint toPoint() {
-            return new TimelinePoint(epochSecond, requests, primary, secondary, gracefulErrors, ungraceful, p50Millis,
-                    p95Millis, p99Millis, faultActive);
+            return new TimelinePoint(epochSecond, requests, primary, secondary, gracefulErrors, ungraceful,
+                    p50Millis == null ? Double.NaN : p50Millis, p95Millis, p99Millis == null ? Double.NaN : p99Millis,
+                    faultActive);
         }
 
         public long getEpochSecond() {
@@ -277,7 +279,7 @@ public class ChaosRunAction implements RunAction2 {
             return ungraceful;
         }
 
-        public double getP50Millis() {
+        public Double getP50Millis() {
             return p50Millis;
         }
 
@@ -285,7 +287,7 @@ public class ChaosRunAction implements RunAction2 {
             return p95Millis;
         }
 
-        public double getP99Millis() {
+        public Double getP99Millis() {
             return p99Millis;
         }
 
