@@ -43,8 +43,8 @@ import okhttp3.ResponseBody;
  * {@code probe.http} client, for {@code chaos bench isolation --client okhttp} only: the engine does not use it.
  *
  * <p>Same calls in the same order (caller x owner per endpoint, endpoints in order), the same URLs, methods, bodies
- * and bearer tokens, the same number in flight (the Dispatcher's maxRequests and maxRequestsPerHost, a connection
- * pool of that many kept-alive connections), the same per-request deadline (OkHttp's call timeout, connect
+ * and bearer tokens, the same number in flight (the Dispatcher's maxRequests and maxRequestsPerHost, or as many
+ * threads of our own sending blocking calls; a connection pool of that many kept-alive connections), the same per-request deadline (OkHttp's call timeout, connect
  * included; like ours, no separate per-read timeout), no redirects followed. Each reply is kept and judged as the
  * probe keeps and judges it: the status, a redacted body excerpt, the checks with their evidence. OkHttp adds its
  * own {@code Connection: Keep-Alive}, {@code Accept-Encoding: gzip} and {@code User-Agent} headers to every request,
@@ -57,6 +57,20 @@ public final class OkHttpIsolationMatrix {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final AtomicInteger POOLS = new AtomicInteger();
 
+    /** How the calls reach OkHttp. */
+    public enum Mode {
+        /** {@code enqueue()}: the Dispatcher runs {@code concurrency} calls at once on its threads, as OkHttp users do. */
+        DISPATCHER,
+        /** {@code execute()} on {@code concurrency} threads of our own, each taking the next call. */
+        BLOCKING;
+
+        /** The name {@code chaos bench isolation --client} knows it by. */
+        public String label() {
+            return this == DISPATCHER ? "okhttp" : "okhttp-blocking";
+        }
+    }
+
+    private final Mode mode;
     private final ApiIsolationConfig config;
     private final RunListener listener;
     private final LongConsumer latencyNanos;
@@ -64,15 +78,18 @@ public final class OkHttpIsolationMatrix {
     private final String base;
 
     /**
-     * @param latencyNanos receives every call's latency (from the moment the Dispatcher runs it to the end of the
-     *                     body) from OkHttp's dispatcher threads, so it must be thread-safe
+     * @param mode         through the Dispatcher (OkHttp's asynchronous API) or blocking calls on threads of our own
+     * @param latencyNanos receives every call's latency (from the moment OkHttp starts it, past any wait in the
+     *                     Dispatcher's queue, to the end of the body) from the sending threads, so it must be
+     *                     thread-safe
      * @throws IllegalArgumentException listing every configuration problem, by field
      */
-    public OkHttpIsolationMatrix(ApiIsolationConfig config, RunListener listener, LongConsumer latencyNanos) {
+    public OkHttpIsolationMatrix(Mode mode, ApiIsolationConfig config, RunListener listener, LongConsumer latencyNanos) {
         List<String> errors = config.validate();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid isolation.api configuration: " + String.join("; ", errors));
         }
+        this.mode = mode;
         this.config = config;
         this.listener = listener;
         this.latencyNanos = latencyNanos;
@@ -99,7 +116,7 @@ public final class OkHttpIsolationMatrix {
         }
         int total = calls.size();
         int crossTenant = total - names.size() * config.endpoints().size();
-        listener.info(PROBE + " (okhttp): " + names.size() + " tenants x " + config.endpoints().size() + " endpoints: "
+        listener.info(PROBE + " (" + mode.label() + "): " + names.size() + " tenants x " + config.endpoints().size() + " endpoints: "
                 + crossTenant + " cross-tenant calls and " + (total - crossTenant) + " positive controls against "
                 + redactor.redact(base) + " (" + config.concurrency() + " in flight)");
 
@@ -108,60 +125,112 @@ public final class OkHttpIsolationMatrix {
         CountDownLatch done = new CountDownLatch(total);
         Progress progress = new Progress(total);
         OkHttpClient client = client(config.concurrency(), config.timeoutDuration(), startedNanos);
+        Completion completion = (i, seen) -> {
+            latencyNanos.accept(seen.latencyNanos);
+            observed[i] = seen;
+            progress.completed();
+            done.countDown();
+        };
         long sendingSince = System.nanoTime();
+        ExecutorService workers = null;
         try {
-            for (int i = 0; i < total; i++) {
-                MatrixCall call = calls.get(i);
-                Request.Builder request = new Request.Builder().url(call.url).headers(call.headers).tag(Integer.class, i);
-                request.method(call.endpoint.method(), call.body == null
-                        ? (requiresBody(call.endpoint.method()) ? RequestBody.create(new byte[0], null) : null)
-                        : RequestBody.create(call.body, JSON));
-                int index = i;
-                client.newCall(request.build()).enqueue(new Callback() {
-                    @Override
-                    public void onResponse(Call c, Response response) {
-                        Observation seen;
-                        try (response) {
-                            ResponseBody body = response.body();
-                            String text = body == null ? "" : body.string();
-                            long nanos = System.nanoTime() - startedNanos[index];
-                            seen = Observation.answered(response.code(), text, nanos, redactor);
-                        } catch (IOException e) {
-                            seen = Observation.failed(e, System.nanoTime() - startedNanos[index], redactor);
+            if (mode == Mode.BLOCKING) {
+                workers = blockingWorkers(client, calls, startedNanos, completion);
+            } else {
+                for (int i = 0; i < total; i++) {
+                    int index = i;
+                    client.newCall(request(calls.get(i), i)).enqueue(new Callback() {
+                        @Override
+                        public void onResponse(Call c, Response response) {
+                            completion.completed(index, observe(response, startedNanos[index]));
                         }
-                        completed(index, seen);
-                    }
 
-                    @Override
-                    public void onFailure(Call c, IOException e) {
-                        long started = startedNanos[index];
-                        completed(index, Observation.failed(e, started == 0 ? 0 : System.nanoTime() - started, redactor));
-                    }
-
-                    private void completed(int i, Observation seen) {
-                        latencyNanos.accept(seen.latencyNanos);
-                        observed[i] = seen;
-                        progress.completed();
-                        done.countDown();
-                    }
-                });
+                        @Override
+                        public void onFailure(Call c, IOException e) {
+                            completion.completed(index, Observation.failed(e, since(startedNanos[index]), redactor));
+                        }
+                    });
+                }
             }
             done.await();
         } catch (InterruptedException e) {
             client.dispatcher().cancelAll();
             throw e;
         } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         }
         double sendingSeconds = (System.nanoTime() - sendingSince) / 1e9;
-        listener.info(String.format(Locale.ROOT, "%s (okhttp): %d calls answered in %.2f s (%.0f requests/s)", PROBE,
-                total, sendingSeconds, total / Math.max(sendingSeconds, 1e-9)));
+        listener.info(String.format(Locale.ROOT, "%s (%s): %d calls answered in %.2f s (%.0f requests/s)", PROBE,
+                mode.label(), total, sendingSeconds, total / Math.max(sendingSeconds, 1e-9)));
         List<CheckResult> checks = judge(calls, observed);
         long breaches = checks.stream().filter(c -> c.verdict() == Verdict.CRITICAL).count();
         long errors = checks.stream().filter(c -> c.verdict() == Verdict.ERROR).count();
-        listener.info(PROBE + " (okhttp): " + checks.size() + " checks, " + breaches + " CRITICAL, " + errors + " ERROR");
+        listener.info(PROBE + " (" + mode.label() + "): " + checks.size() + " checks, " + breaches + " CRITICAL, " + errors + " ERROR");
         return checks;
+    }
+
+    /**
+     * {@code concurrency} threads of our own, each taking the next call of the matrix and sending it with OkHttp's
+     * blocking {@code execute()}, as {@code BoundedHttpClient}'s https batch does with the JDK client: no hand-over
+     * to a Dispatcher thread per request.
+     */
+    private ExecutorService blockingWorkers(OkHttpClient client, List<MatrixCall> calls, long[] startedNanos,
+                                            Completion completion) {
+        int total = calls.size();
+        int count = Math.min(config.concurrency(), total);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger threads = new AtomicInteger();
+        int pool = POOLS.incrementAndGet();
+        ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(count, r -> {
+            Thread t = new Thread(r, "chaos-okhttp-" + pool + "-worker-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        for (int w = 0; w < count; w++) {
+            workers.execute(() -> {
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    Observation seen;
+                    try {
+                        seen = observe(client.newCall(request(calls.get(i), i)).execute(), startedNanos[i]);
+                    } catch (IOException e) {
+                        seen = Observation.failed(e, since(startedNanos[i]), redactor);
+                    }
+                    completion.completed(i, seen);
+                }
+            });
+        }
+        return workers;
+    }
+
+    private static Request request(MatrixCall call, int index) {
+        Request.Builder request = new Request.Builder().url(call.url).headers(call.headers).tag(Integer.class, index);
+        return request.method(call.endpoint.method(), call.body == null
+                ? (requiresBody(call.endpoint.method()) ? RequestBody.create(new byte[0], null) : null)
+                : RequestBody.create(call.body, JSON)).build();
+    }
+
+    /** Status and body, read to the end and closed; the latency runs from the start the interceptor noted. */
+    private Observation observe(Response response, long started) {
+        try (response) {
+            ResponseBody body = response.body();
+            String text = body == null ? "" : body.string();
+            return Observation.answered(response.code(), text, since(started), redactor);
+        } catch (IOException e) {
+            return Observation.failed(e, since(started), redactor);
+        }
+    }
+
+    private static long since(long started) {
+        return started == 0 ? 0 : System.nanoTime() - started;
+    }
+
+    @FunctionalInterface
+    private interface Completion {
+        void completed(int index, Observation seen);
     }
 
     /**
@@ -334,7 +403,7 @@ public final class OkHttpIsolationMatrix {
             int decile = (int) ((long) now * 10 / total);
             int last = reportedDecile.get();
             if (decile > last && decile < 10 && reportedDecile.compareAndSet(last, decile)) {
-                listener.info(PROBE + " (okhttp): " + decile * 10 + "% (" + now + "/" + total + " calls)");
+                listener.info(PROBE + " (" + mode.label() + "): " + decile * 10 + "% (" + now + "/" + total + " calls)");
             }
         }
     }

@@ -113,11 +113,17 @@ final class IsolationBench {
 
     /**
      * Which HTTP client sends the matrix: {@code ours} is {@link ApiIsolationProbe} on the engine's {@code probe.http};
-     * {@code okhttp} is the same matrix, judged the same way, through OkHttp ({@link OkHttpIsolationMatrix}, bench
-     * only).
+     * {@code okhttp} is the same matrix, judged the same way, through OkHttp's Dispatcher ({@link OkHttpIsolationMatrix},
+     * bench only), {@code okhttp-blocking} through OkHttp's blocking calls on threads of our own.
      */
     enum Client {
-        OURS, OKHTTP;
+        OURS(null), OKHTTP(OkHttpIsolationMatrix.Mode.DISPATCHER), OKHTTP_BLOCKING(OkHttpIsolationMatrix.Mode.BLOCKING);
+
+        private final OkHttpIsolationMatrix.Mode okhttp;
+
+        Client(OkHttpIsolationMatrix.Mode okhttp) {
+            this.okhttp = okhttp;
+        }
 
         static Client named(String name) {
             for (Client client : values()) {
@@ -129,11 +135,11 @@ final class IsolationBench {
         }
 
         String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return okhttp == null ? "ours" : okhttp.label();
         }
 
         Matrix matrix(ApiIsolationConfig config, RunListener listener, LongConsumer latencyNanos) {
-            return this == OKHTTP ? new OkHttpIsolationMatrix(config, listener, latencyNanos)::run
+            return okhttp != null ? new OkHttpIsolationMatrix(okhttp, config, listener, latencyNanos)::run
                     : new ApiIsolationProbe(config, listener, latencyNanos)::run;
         }
     }

@@ -60,8 +60,8 @@ final class IsolationBenchCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--client", defaultValue = "ours", description = "HTTP client that sends the matrix: ours (the "
-            + "engine's ApiIsolationProbe) or okhttp (the same matrix, judged the same way, through OkHttp; bench only) "
-            + "(default: ${DEFAULT-VALUE})")
+            + "engine's ApiIsolationProbe), okhttp (the same matrix, judged the same way, through OkHttp's Dispatcher; "
+            + "bench only) or okhttp-blocking (OkHttp's blocking calls on --concurrency threads) (default: ${DEFAULT-VALUE})")
     String client;
 
     @Option(names = "--serve-only", paramLabel = "SECONDS", description = "only start the gateway, print its URL and "
@@ -136,7 +136,7 @@ final class IsolationBenchCommand implements Callable<Integer> {
             problems.add("--serve-only starts its own gateway; it cannot be combined with --gateway or --tokens");
         }
         if (IsolationBench.Client.named(client) == null) {
-            problems.add("--client: '" + client + "' must be ours or okhttp");
+            problems.add("--client: '" + client + "' must be ours, okhttp or okhttp-blocking");
         }
         if (gatewayUrl != null && tokensFile == null) {
             problems.add("--gateway: needs --tokens FILE with the tenants' tokens (as written by --serve-only)");

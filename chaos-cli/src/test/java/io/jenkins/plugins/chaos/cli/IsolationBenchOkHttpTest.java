@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code chaos bench isolation --client okhttp}: the same matrix through OkHttp; counts and verdicts, never timings. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -23,11 +25,12 @@ class IsolationBenchOkHttpTest {
 
     private static final Pattern RESULT = Pattern.compile(
             "bench-isolation-result calls=(\\d+) seconds=\\S+ rps=(\\S+) p50_ms=\\S+ p99_ms=\\S+ peak_heap_mib=\\S+ "
-                    + "all_passed=(\\w+) runs=(\\d+) rps_min=\\S+ rps_max=\\S+ client=(\\w+)");
+                    + "all_passed=(\\w+) runs=(\\d+) rps_min=\\S+ rps_max=\\S+ client=(\\S+)");
 
-    @Test
-    void okHttpRunsATinyMatrixOnThePlaygroundAndEveryCheckPasses() {
-        CliRun run = cli("bench", "isolation", "--client", "okhttp", "--tenants", "4", "--endpoints", "4",
+    @ParameterizedTest
+    @ValueSource(strings = {"okhttp", "okhttp-blocking"})
+    void okHttpRunsATinyMatrixOnThePlaygroundAndEveryCheckPasses(String client) {
+        CliRun run = cli("bench", "isolation", "--client", client, "--tenants", "4", "--endpoints", "4",
                 "--concurrency", "4", "--warmup-tenants", "2", "--runs", "2");
 
         assertEquals(0, run.exit(), run::toString);
@@ -38,18 +41,19 @@ class IsolationBenchOkHttpTest {
         assertTrue(Double.parseDouble(result.group(2)) > 0, run::toString);
         assertEquals("true", result.group(3), run::toString);
         assertEquals("2", result.group(4), run::toString);
-        assertEquals("okhttp", result.group(5), run::toString);
-        assertTrue(run.out().contains("chaos bench isolation: 4 tenants x 4 endpoints, 4 in flight, client okhttp"),
+        assertEquals(client, result.group(5), run::toString);
+        assertTrue(run.out().contains("chaos bench isolation: 4 tenants x 4 endpoints, 4 in flight, client " + client),
                 run::toString);
         assertTrue(run.out().contains("calls:        64 per run (48 cross-tenant, 16 positive controls)"), run::toString);
         assertTrue(run.out().contains("verdicts:     {PASSED=128} -> all PASSED"), "two runs' checks: " + run);
-        assertTrue(run.out().contains("isolation.api (okhttp): 64 calls answered in "), run::toString);
-        assertTrue(run.out().contains("isolation.api (okhttp): 64 checks, 0 CRITICAL, 0 ERROR"), run::toString);
+        assertTrue(run.out().contains("isolation.api (" + client + "): 64 calls answered in "), run::toString);
+        assertTrue(run.out().contains("isolation.api (" + client + "): 64 checks, 0 CRITICAL, 0 ERROR"), run::toString);
         assertTrue(run.out().contains("latency:      p50 "), run::toString);
     }
 
-    @Test
-    void okHttpJudgesALeakyGatewayAsOursDoes() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"okhttp", "okhttp-blocking"})
+    void okHttpJudgesALeakyGatewayAsOursDoes(String client) throws Exception {
         try (PlaygroundGateway gateway = PlaygroundGateway.start(GatewayScenario.LEAKY, List.of("alice", "bob", "carol"))) {
             Path tokens = new GatewayTokensFile(gateway.baseUri().toString(), gateway.tenants().tokens(),
                     ApiIsolationConfig.DEFAULT_ENDPOINTS, 4).writeToTempDir();
@@ -57,7 +61,7 @@ class IsolationBenchOkHttpTest {
                     "--concurrency", "4", "--warmup-tenants", "0"};
 
             CliRun ours = cli(args);
-            CliRun okhttp = cli(concat(args, "--client", "okhttp"));
+            CliRun okhttp = cli(concat(args, "--client", client));
 
             assertEquals(1, okhttp.exit(), okhttp::toString);
             assertTrue(okhttp.out().contains("all_passed=false"), okhttp::toString);
@@ -73,7 +77,7 @@ class IsolationBenchOkHttpTest {
     void anUnknownClientIsRefusedByName() {
         CliRun run = cli("bench", "isolation", "--client", "jdk");
         assertEquals(2, run.exit(), run::toString);
-        assertTrue(run.err().contains("--client: 'jdk' must be ours or okhttp"), run::toString);
+        assertTrue(run.err().contains("--client: 'jdk' must be ours, okhttp or okhttp-blocking"), run::toString);
     }
 
     private static String verdicts(CliRun run) {
