@@ -148,10 +148,10 @@ awk -v wrk="$wrk_rps" -v wrk1="$wrk_before" -v wrk2="$wrk_after" -v pw="$pw_rps"
     -v clients="$CLIENTS" -v cores="$(nproc)" -v load="$load" 'BEGIN {
   vs_wrk = ours / wrk; vs_pw = ours / pw
   printf "\nIsolation matrix %d tenants x %d endpoints = %d calls, %d in flight; %d cores, load %s\n", t, e, t*t*e, c, cores, load
-  printf "  %-38s %10s\n", "client", "req/s"
-  printf "  %-38s %10.0f   higher of %.0f before and %.0f after the JVM clients (%s)\n", "wrk (one own GET endpoint)", wrk, wrk1, wrk2, clients
-  printf "  %-38s %10.0f\n", "Playwright request (same matrix)", pw
-  printf "  %-38s %10.0f   median of %d runs (%.0f to %.0f); p50 %.2f ms, p99 %.2f ms, peak heap %.0f MiB, all PASSED: %s\n", "chaos bench isolation (ours)", ours, runs, omin, omax, p50, p99, heap, passed
+  printf "  %-46s %10s\n", "client", "req/s"
+  printf "  %-46s %10.0f   higher of %.0f before and %.0f after the JVM clients (%s)\n", "wrk (one own GET endpoint)", wrk, wrk1, wrk2, clients
+  printf "  %-46s %10.0f\n", "Playwright request (same matrix)", pw
+  printf "  %-46s %10.0f   median of %d runs (%.0f to %.0f); p50 %.2f ms, p99 %.2f ms, peak heap %.0f MiB, all PASSED: %s\n", "chaos bench isolation (ours)", ours, runs, omin, omax, p50, p99, heap, passed
   printf "  ours / wrk        = %5.2f   target >= 0.50: %s\n", vs_wrk, (vs_wrk >= 0.5 ? "met" : "NOT met")
   printf "  ours / Playwright = %5.2f   target >= 10:   %s\n", vs_pw, (vs_pw >= 10 ? "met" : "NOT met")
 }'
@@ -163,7 +163,7 @@ for client in $CLIENTS; do
   awk -v name="chaos bench isolation --client $client" -v client="$client" -v rps="$(get rps)" -v wrk="$wrk_rps" \
       -v ours="$ours_rps" -v runs="$JVM_RUNS" -v min="$(get rps_min)" -v max="$(get rps_max)" -v p50="$(get p50_ms)" \
       -v p99="$(get p99_ms)" -v heap="$(get peak_heap_mib)" -v passed="$(get all_passed)" 'BEGIN {
-    printf "  %-38s %10.0f   median of %d runs (%.0f to %.0f); p50 %.2f ms, p99 %.2f ms, peak heap %.0f MiB, all PASSED: %s\n", name, rps, runs, min, max, p50, p99, heap, passed
+    printf "  %-46s %10.0f   median of %d runs (%.0f to %.0f); p50 %.2f ms, p99 %.2f ms, peak heap %.0f MiB, all PASSED: %s\n", name, rps, runs, min, max, p50, p99, heap, passed
     printf "    %s / wrk  = %5.2f   >= 0.50 would replace probe.http with OkHttp: %s;   %s / ours = %5.2f\n", client, rps / wrk, (rps / wrk >= 0.5 ? "yes" : "no, keep ours"), client, rps / ours
   }'
   [ "$(get all_passed)" = "true" ] || all_passed="false ($client)"
