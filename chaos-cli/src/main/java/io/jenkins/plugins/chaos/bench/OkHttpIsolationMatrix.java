@@ -44,8 +44,9 @@ import okhttp3.ResponseBody;
  *
  * <p>Same calls in the same order (caller x owner per endpoint, endpoints in order), the same URLs, methods, bodies
  * and bearer tokens, the same number in flight (the Dispatcher's maxRequests and maxRequestsPerHost, or as many
- * threads of our own sending blocking calls; a connection pool of that many kept-alive connections), the same per-request deadline (OkHttp's call timeout, connect
- * included; like ours, no separate per-read timeout), no redirects followed. Each reply is kept and judged as the
+ * threads of our own sending blocking calls; a connection pool of that many kept-alive connections), the same
+ * per-request deadline (OkHttp's call timeout, connect included; like ours, no separate per-read timeout), no
+ * redirects followed. Each reply is kept and judged as the
  * probe keeps and judges it: the status, a redacted body excerpt, the checks with their evidence. OkHttp adds its
  * own {@code Connection: Keep-Alive}, {@code Accept-Encoding: gzip} and {@code User-Agent} headers to every request,
  * as any user of it gets.
@@ -116,8 +117,8 @@ public final class OkHttpIsolationMatrix {
         }
         int total = calls.size();
         int crossTenant = total - names.size() * config.endpoints().size();
-        listener.info(PROBE + " (" + mode.label() + "): " + names.size() + " tenants x " + config.endpoints().size() + " endpoints: "
-                + crossTenant + " cross-tenant calls and " + (total - crossTenant) + " positive controls against "
+        listener.info(PROBE + " (" + mode.label() + "): " + names.size() + " tenants x " + config.endpoints().size()
+                + " endpoints: " + crossTenant + " cross-tenant calls and " + (total - crossTenant) + " positive controls against "
                 + redactor.redact(base) + " (" + config.concurrency() + " in flight)");
 
         Observation[] observed = new Observation[total];
@@ -142,7 +143,13 @@ public final class OkHttpIsolationMatrix {
                     client.newCall(request(calls.get(i), i)).enqueue(new Callback() {
                         @Override
                         public void onResponse(Call c, Response response) {
-                            completion.completed(index, observe(response, startedNanos[index]));
+                            Observation seen;
+                            try {
+                                seen = observe(response, startedNanos[index]);
+                            } catch (RuntimeException e) {
+                                seen = Observation.failed(e, since(startedNanos[index]), redactor);
+                            }
+                            completion.completed(index, seen);
                         }
 
                         @Override
@@ -169,7 +176,8 @@ public final class OkHttpIsolationMatrix {
         List<CheckResult> checks = judge(calls, observed);
         long breaches = checks.stream().filter(c -> c.verdict() == Verdict.CRITICAL).count();
         long errors = checks.stream().filter(c -> c.verdict() == Verdict.ERROR).count();
-        listener.info(PROBE + " (" + mode.label() + "): " + checks.size() + " checks, " + breaches + " CRITICAL, " + errors + " ERROR");
+        listener.info(PROBE + " (" + mode.label() + "): " + checks.size() + " checks, " + breaches + " CRITICAL, "
+                + errors + " ERROR");
         return checks;
     }
 
@@ -196,7 +204,7 @@ public final class OkHttpIsolationMatrix {
                     Observation seen;
                     try {
                         seen = observe(client.newCall(request(calls.get(i), i)).execute(), startedNanos[i]);
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
                         seen = Observation.failed(e, since(startedNanos[i]), redactor);
                     }
                     completion.completed(i, seen);
@@ -366,7 +374,7 @@ public final class OkHttpIsolationMatrix {
         }
 
         /** Worded as the probe words its errors: a timeout of the call is "timed out", anything else "no response". */
-        static Observation failed(IOException e, long nanos, SecretRedactor redactor) {
+        static Observation failed(Exception e, long nanos, SecretRedactor redactor) {
             boolean timedOut = e instanceof InterruptedIOException
                     && !(e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect"));
             String kind = e.getClass().getSimpleName();
