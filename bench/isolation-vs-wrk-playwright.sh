@@ -10,6 +10,9 @@
 #   wrk runs twice, before and after ours, and its number is the higher of the two: on a machine shared with other
 #   work the ceiling drifts, and the first wrk run also pays for the gateway's own JIT warm-up; the higher one is
 #   the ceiling we are compared with
+#   CLIENTS="ours okhttp okhttp-blocking": the JVM clients measured, in this order, each with the same warm-up rounds
+#   and runs (chaos bench isolation --client ...): ours (the engine's probe.http), okhttp (the same matrix through
+#   OkHttp's Dispatcher) and okhttp-blocking (OkHttp's blocking calls on CONCURRENCY threads)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,6 +27,7 @@ WRK_SECONDS="${WRK_SECONDS:-10}"
 WRK_THREADS="${WRK_THREADS:-2}"
 # the gateway stays up at most this long, whatever happens to this script
 SERVE_SECONDS="${SERVE_SECONDS:-600}"
+CLIENTS="${CLIENTS:-ours okhttp okhttp-blocking}"
 
 for knob in TENANTS ENDPOINTS CONCURRENCY WARMUP_TENANTS JVM_WARMUP_ROUNDS JVM_RUNS WRK_SECONDS WRK_THREADS SERVE_SECONDS; do
   if ! [[ "${!knob}" =~ ^[0-9]+$ ]]; then
@@ -31,6 +35,12 @@ for knob in TENANTS ENDPOINTS CONCURRENCY WARMUP_TENANTS JVM_WARMUP_ROUNDS JVM_R
     exit 2
   fi
 done
+
+for client in $CLIENTS; do
+  case "$client" in ours|okhttp|okhttp-blocking) ;;
+    *) echo "bench: CLIENTS='$CLIENTS': each must be ours, okhttp or okhttp-blocking" >&2; exit 2 ;; esac
+done
+case " $CLIENTS " in *" ours "*) ;; *) echo "bench: CLIENTS='$CLIENTS' must include ours" >&2; exit 2 ;; esac
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
@@ -45,7 +55,7 @@ if [ ! -x "$bench/playwright/node_modules/.bin/playwright" ]; then
 fi
 say "building the chaos CLI if needed"
 "$root/chaos" --version >&2
-jar="$root/chaos-engine/target/chaos-engine-0.1.0-SNAPSHOT-cli.jar"
+jar="$root/chaos-cli/target/chaos-cli-0.1.0-SNAPSHOT-cli.jar"
 
 work="$(mktemp -d -t chaos-bench-run-XXXXXX)"
 serve_pid=""
@@ -97,20 +107,26 @@ say "(b) Playwright request context: $TENANTS x $ENDPOINTS matrix, $CONCURRENCY 
 pw_rps="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).rps.toFixed(1))' \
   "$work/playwright.json")"
 
-# --- (c) ours: chaos bench isolation against the same gateway ---------------------------------------------------------
-say "(c) chaos bench isolation: $TENANTS x $ENDPOINTS matrix, $CONCURRENCY in flight"
-"$root/chaos" bench isolation --tokens "$tokens" --tenants "$TENANTS" --endpoints "$ENDPOINTS" \
-  --concurrency "$CONCURRENCY" --warmup-tenants "$TENANTS" --warmup-rounds "$JVM_WARMUP_ROUNDS" --runs "$JVM_RUNS" \
-  | tee "$work/ours.txt" >&2
-result="$(grep '^bench-isolation-result ' "$work/ours.txt")"
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
-ours_rps="$(field rps)"
-ours_p50="$(field p50_ms)"
-ours_p99="$(field p99_ms)"
-ours_heap="$(field peak_heap_mib)"
-ours_passed="$(field all_passed)"
-ours_min="$(field rps_min)"
-ours_max="$(field rps_max)"
+# --- (c) the JVM clients: chaos bench isolation against the same gateway, ours and OkHttp ----------------------------
+measure_jvm() {  # $1: a client of CLIENTS; sets <client>_rps, _p50_ms, _p99_ms, _peak_heap_mib, _all_passed, _rps_min, _rps_max
+  local var="${1//-/_}" result f
+  say "(c) chaos bench isolation --client $1: $TENANTS x $ENDPOINTS matrix, $CONCURRENCY in flight"
+  "$root/chaos" bench isolation --client "$1" --tokens "$tokens" --tenants "$TENANTS" --endpoints "$ENDPOINTS" \
+    --concurrency "$CONCURRENCY" --warmup-tenants "$TENANTS" --warmup-rounds "$JVM_WARMUP_ROUNDS" --runs "$JVM_RUNS" \
+    | tee "$work/$1.txt" >&2 || true   # a failed check is reported after the table
+  result="$(grep '^bench-isolation-result ' "$work/$1.txt" || true)"
+  [ -n "$result" ] || { echo "bench: chaos bench isolation --client $1 printed no result" >&2; exit 1; }
+  for f in rps p50_ms p99_ms peak_heap_mib all_passed rps_min rps_max; do
+    printf -v "${var}_${f}" '%s' "$(sed -n "s/.* $f=\([^ ]*\).*/\1/p" <<<"$result")"
+  done
+}
+for client in $CLIENTS; do measure_jvm "$client"; done
+ours_p50="$ours_p50_ms"
+ours_p99="$ours_p99_ms"
+ours_heap="$ours_peak_heap_mib"
+ours_passed="$ours_all_passed"
+ours_min="$ours_rps_min"
+ours_max="$ours_rps_max"
 
 wrk_after="$(run_wrk "c'" "$work/wrk-after.txt")"
 wrk_rps="$(awk -v a="$wrk_before" -v b="$wrk_after" 'BEGIN { printf "%.1f", (a > b ? a : b) }')"
@@ -129,15 +145,28 @@ load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 awk -v wrk="$wrk_rps" -v wrk1="$wrk_before" -v wrk2="$wrk_after" -v pw="$pw_rps" -v ours="$ours_rps" \
     -v omin="$ours_min" -v omax="$ours_max" -v runs="$JVM_RUNS" -v p50="$ours_p50" -v p99="$ours_p99" \
     -v heap="$ours_heap" -v passed="$ours_passed" -v t="$TENANTS" -v e="$ENDPOINTS" -v c="$CONCURRENCY" \
-    -v cores="$(nproc)" -v load="$load" -v failover="$failover_line" 'BEGIN {
+    -v clients="$CLIENTS" -v cores="$(nproc)" -v load="$load" 'BEGIN {
   vs_wrk = ours / wrk; vs_pw = ours / pw
   printf "\nIsolation matrix %d tenants x %d endpoints = %d calls, %d in flight; %d cores, load %s\n", t, e, t*t*e, c, cores, load
-  printf "  %-34s %10s\n", "client", "req/s"
-  printf "  %-34s %10.0f   higher of %.0f before and %.0f after ours\n", "wrk (one own GET endpoint)", wrk, wrk1, wrk2
-  printf "  %-34s %10.0f\n", "Playwright request (same matrix)", pw
-  printf "  %-34s %10.0f   median of %d runs (%.0f to %.0f); p50 %.2f ms, p99 %.2f ms, peak heap %.0f MiB, all PASSED: %s\n", "chaos bench isolation", ours, runs, omin, omax, p50, p99, heap, passed
+  printf "  %-46s %10s\n", "client", "req/s"
+  printf "  %-46s %10.0f   higher of %.0f before and %.0f after the JVM clients (%s)\n", "wrk (one own GET endpoint)", wrk, wrk1, wrk2, clients
+  printf "  %-46s %10.0f\n", "Playwright request (same matrix)", pw
+  printf "  %-46s %10.0f   median of %d runs (%.0f to %.0f); p50 %.2f ms, p99 %.2f ms, peak heap %.0f MiB, all PASSED: %s\n", "chaos bench isolation (ours)", ours, runs, omin, omax, p50, p99, heap, passed
   printf "  ours / wrk        = %5.2f   target >= 0.50: %s\n", vs_wrk, (vs_wrk >= 0.5 ? "met" : "NOT met")
   printf "  ours / Playwright = %5.2f   target >= 10:   %s\n", vs_pw, (vs_pw >= 10 ? "met" : "NOT met")
-  printf "  failover probe, simulated 1 h at 100 req/s in -Xmx64m: %s\n", failover
 }'
-[ "$ours_passed" = "true" ] || { echo "bench: not every isolation check PASSED" >&2; exit 1; }
+all_passed="$ours_passed"
+for client in $CLIENTS; do
+  [ "$client" = ours ] && continue
+  var="${client//-/_}"
+  get() { local n="${var}_$1"; printf '%s' "${!n}"; }
+  awk -v name="chaos bench isolation --client $client" -v client="$client" -v rps="$(get rps)" -v wrk="$wrk_rps" \
+      -v ours="$ours_rps" -v runs="$JVM_RUNS" -v min="$(get rps_min)" -v max="$(get rps_max)" -v p50="$(get p50_ms)" \
+      -v p99="$(get p99_ms)" -v heap="$(get peak_heap_mib)" -v passed="$(get all_passed)" 'BEGIN {
+    printf "  %-46s %10.0f   median of %d runs (%.0f to %.0f); p50 %.2f ms, p99 %.2f ms, peak heap %.0f MiB, all PASSED: %s\n", name, rps, runs, min, max, p50, p99, heap, passed
+    printf "    %s / wrk  = %5.2f   >= 0.50 would replace probe.http with OkHttp: %s;   %s / ours = %5.2f\n", client, rps / wrk, (rps / wrk >= 0.5 ? "yes" : "no, keep ours"), client, rps / ours
+  }'
+  [ "$(get all_passed)" = "true" ] || all_passed="false ($client)"
+done
+echo "  failover probe, simulated 1 h at 100 req/s in -Xmx64m: $failover_line"
+[ "$all_passed" = "true" ] || { echo "bench: not every isolation check PASSED: $all_passed" >&2; exit 1; }

@@ -59,6 +59,11 @@ final class IsolationBenchCommand implements Callable<Integer> {
             + "number (default: ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--client", defaultValue = "ours", description = "HTTP client that sends the matrix: ours (the "
+            + "engine's ApiIsolationProbe), okhttp (the same matrix, judged the same way, through OkHttp's Dispatcher; "
+            + "bench only) or okhttp-blocking (OkHttp's blocking calls on --concurrency threads) (default: ${DEFAULT-VALUE})")
+    String client;
+
     @Option(names = "--serve-only", paramLabel = "SECONDS", description = "only start the gateway, print its URL and "
             + "the path of a 0600 JSON file with the tenant tokens, and keep it up for SECONDS (1.." + MAX_SERVE_SECONDS + ")")
     Integer serveOnlySeconds;
@@ -130,6 +135,9 @@ final class IsolationBenchCommand implements Callable<Integer> {
         if (serveOnlySeconds != null && (tokensFile != null || gatewayUrl != null)) {
             problems.add("--serve-only starts its own gateway; it cannot be combined with --gateway or --tokens");
         }
+        if (IsolationBench.Client.named(client) == null) {
+            problems.add("--client: '" + client + "' must be ours, okhttp or okhttp-blocking");
+        }
         if (gatewayUrl != null && tokensFile == null) {
             problems.add("--gateway: needs --tokens FILE with the tenants' tokens (as written by --serve-only)");
         }
@@ -172,7 +180,8 @@ final class IsolationBenchCommand implements Callable<Integer> {
                 out.println("WARNING: " + line);
             }
         };
-        IsolationBench.Result result = IsolationBench.run(target, warmupTenants, warmupRounds, runs, listener);
+        IsolationBench.Result result = IsolationBench.run(IsolationBench.Client.named(client), target, warmupTenants,
+                warmupRounds, runs, listener);
         out.println(result.describe());
         out.flush();
         return result.allPassed() ? ExitCode.PASSED : ExitCode.of(result.worst());
