@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +96,7 @@ record GatewayTokensFile(String gatewayUrl, Map<String, String> tenants, List<Re
             throw new IllegalArgumentException("--tokens: " + file + ": 'tenants' must be an object of tenant name to token");
         }
         Map<String, String> tenants = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = tenantsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : tenantsNode.properties()) {
             if (!entry.getValue().isTextual()) {
                 throw new IllegalArgumentException("--tokens: " + file + ": tenants." + entry.getKey()
                         + " must be a string token");
