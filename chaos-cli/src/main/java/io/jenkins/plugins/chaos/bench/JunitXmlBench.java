@@ -5,6 +5,7 @@ import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.report.JunitXmlWriter;
 import io.jenkins.plugins.chaos.report.ProbeSummary;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -39,14 +40,14 @@ public final class JunitXmlBench {
         }
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("junit-bench-");
         boolean cleanUp = args.length <= 1;
-        Path target = dir.resolve(JunitXmlWriter.fileName("isolation.api"));
+        Path target = dir.resolve(JunitXmlWriter.fileName(ProbeIds.ISOLATION_API));
 
         HeapSampler sampler = new HeapSampler();
         sampler.start();
         long start = System.nanoTime();
         ProbeSummary summary = new JunitXmlWriter(JunitXmlWriter.localHostname(), SecretRedactor.none(),
                 Map.of("chaos.runId", "bench"))
-                .writeSuite("isolation.api", new Generated(cases), Instant.now(), target);
+                .writeSuite(ProbeIds.ISOLATION_API, new Generated(cases), Instant.now(), target);
         long elapsedNanos = System.nanoTime() - start;
         sampler.stop();
 
@@ -96,7 +97,7 @@ public final class JunitXmlBench {
                     ? List.of("GET http://127.0.0.1:8080/v1/tenants/" + to + "/files/" + i, "status: 200",
                     "body: {\"files\":[\"" + to + "-plan.pdf\"], \"note\": \"<b>&amp; ]]>\"}")
                     : List.of("status: 403");
-            return new CheckResult("isolation.api", name, verdict,
+            return new CheckResult(ProbeIds.ISOLATION_API, name, verdict,
                     verdict == Verdict.PASSED ? "HTTP 403 as expected" : verdict + " on " + name, evidence,
                     Instant.ofEpochSecond(1_700_000_000L + i / 100), 5 + i % 300);
         }

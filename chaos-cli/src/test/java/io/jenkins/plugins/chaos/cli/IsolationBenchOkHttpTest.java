@@ -10,6 +10,7 @@ import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
 import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -87,7 +88,7 @@ class IsolationBenchOkHttpTest {
     }
 
     private static String[] concat(String[] args, String... more) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
         return all;
     }

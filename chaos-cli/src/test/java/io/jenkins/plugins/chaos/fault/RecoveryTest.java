@@ -29,6 +29,7 @@ import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
 import io.jenkins.plugins.chaos.verdict.RunResult;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -281,7 +282,7 @@ class RecoveryTest {
     private static String read(Path log) {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "(no log: " + e + ")";
         }
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ResilienceScore;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class SlackNotifierTest {
     void runWithoutAnyCheckThatRanHasNoScore() throws Exception {
         RunResult run = TestRuns.run("run-1", TestRuns.check("failover", "stream", Verdict.ERROR, Instant.now()));
         JsonNode message = JSON.readTree(new SlackNotifier(settings, RunListener.silent())
-                .message(run, List.of(), io.jenkins.plugins.chaos.verdict.ResilienceScore.of(run)));
+                .message(run, List.of(), ResilienceScore.of(run)));
         assertTrue(message.get("text").asText().contains("no resilience score"), message.toString());
         assertTrue(message.get("text").asText().contains("Chaos ERROR"), message.toString());
     }

@@ -5,8 +5,8 @@ import io.jenkins.plugins.chaos.verdict.FaultRecord;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
-
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Run results as the probes would produce them, for the alert and metrics tests. */
@@ -40,7 +40,7 @@ public final class TestRuns {
                 check("failover", "failover time", Verdict.PASSED, injected),
                 check("failover", "p95 latency", Verdict.WARNING, injected));
         long start = injected.getEpochSecond() - 2;
-        List<TimelinePoint> timeline = new java.util.ArrayList<>();
+        List<TimelinePoint> timeline = new ArrayList<>();
         for (int s = 0; s < 20; s++) {
             long second = start + s;
             boolean fault = second >= injected.getEpochSecond() && second < injected.getEpochSecond() + 15;

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class SecretRedactorTest {
 
     @Test
     void shortAndNullSecretsAreIgnored() {
-        SecretRedactor redactor = new SecretRedactor(java.util.Arrays.asList(null, "abc", "abcd"));
+        SecretRedactor redactor = new SecretRedactor(Arrays.asList(null, "abc", "abcd"));
         assertEquals("abc ****", redactor.redact("abc abcd"));
         assertEquals(null, redactor.redact(null));
         assertEquals("ab", redactor.redact("ab"));

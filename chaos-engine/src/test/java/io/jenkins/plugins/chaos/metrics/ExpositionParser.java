@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads the Prometheus text format 0.0.4 back into samples, so tests check what a scraper would see. */
 final class ExpositionParser {
@@ -88,7 +91,7 @@ final class ExpositionParser {
                 "no sample " + name + " " + List.of(keyValues) + " in " + samples)).value();
     }
 
-    java.util.Optional<Sample> find(String name, String... keyValues) {
+    Optional<Sample> find(String name, String... keyValues) {
         return samples.stream().filter(s -> s.name().equals(name)).filter(s -> {
             for (int k = 0; k < keyValues.length; k += 2) {
                 if (!keyValues[k + 1].equals(s.labels().get(keyValues[k]))) {
@@ -99,8 +102,8 @@ final class ExpositionParser {
         }).findFirst();
     }
 
-    java.util.Set<String> sampleNames() {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    Set<String> sampleNames() {
+        Set<String> names = new TreeSet<>();
         samples.forEach(s -> names.add(s.name()));
         return names;
     }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class HtmlReportWriterTest {
     }
 
     static void assertNoExternalResource(String html) {
-        String lower = html.toLowerCase(java.util.Locale.ROOT);
+        String lower = html.toLowerCase(Locale.ROOT);
         for (String forbidden : List.of("<script", "<link", "<img", "<iframe", "<object", "<embed", "<audio",
                 "<video", "<source", "@import", "url(", "@font-face", "src=", "href=", "xlink:href", "srcset")) {
             assertFalse(lower.contains(forbidden), "the page must load nothing: found " + forbidden);

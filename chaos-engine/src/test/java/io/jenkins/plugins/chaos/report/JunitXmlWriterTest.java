@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -221,7 +222,7 @@ class JunitXmlWriterTest {
 
     private static Map<String, String> properties(Document doc) {
         NodeList list = doc.getElementsByTagName("property");
-        Map<String, String> props = new java.util.LinkedHashMap<>();
+        Map<String, String> props = new LinkedHashMap<>();
         for (int i = 0; i < list.getLength(); i++) {
             Element p = (Element) list.item(i);
             props.put(p.getAttribute("name"), p.getAttribute("value"));

@@ -16,6 +16,7 @@ import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,7 +43,7 @@ class ExperimentRunnerPlaygroundTest {
         LoadResult loaded = ExperimentLoader.fromYaml(yaml, "test.yaml");
         assertTrue(loaded.ok(), loaded::describeErrors);
         RunOptions options = RunOptions.defaults().withReportDir(reports.toString())
-                .withPollInterval(java.time.Duration.ofMillis(50))
+                .withPollInterval(Duration.ofMillis(50))
                 .withSecrets(new SecretRedactor(playground.tenantTokens().values()));
         RunResult result = new ExperimentRunner(playground.cluster().client(), listener, options).run(loaded.plan());
         assertEquals(0, playground.ourChaosResources().size(), "no fault is left behind");

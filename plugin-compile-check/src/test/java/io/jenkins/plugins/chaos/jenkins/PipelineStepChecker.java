@@ -3,6 +3,7 @@ package io.jenkins.plugins.chaos.jenkins;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
@@ -40,7 +41,7 @@ final class PipelineStepChecker {
         // syntax and AST only: the script's step calls are resolved at run time by Jenkins, not by the compiler
         unit.compile(Phases.CONVERSION);
         List<Finding> problems = new ArrayList<>();
-        Map<String, Integer> calls = new java.util.TreeMap<>();
+        Map<String, Integer> calls = new TreeMap<>();
         unit.iterator().forEachRemaining(source -> {
             ClassCodeVisitorSupport visitor = new ClassCodeVisitorSupport() {
                 @Override

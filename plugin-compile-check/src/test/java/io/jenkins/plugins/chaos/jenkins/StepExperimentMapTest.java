@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Step arguments become the YAML experiment's keys, with only what the user set. */
@@ -75,7 +76,7 @@ class StepExperimentMapTest {
         step.setGateway("http://127.0.0.1:8080");
         step.setEndpoints(List.of("GET /v1/tenants/{tenant}/files"));
         step.setDeniedStatuses(List.of(401, 403));
-        assertEquals(java.util.Set.of("alice-token"), step.stringCredentialIds());
+        assertEquals(Set.of("alice-token"), step.stringCredentialIds());
         Map<String, Object> map = step.toExperimentMap(Map.of("alice-token", "s3cr3t-alice"), p -> p);
         @SuppressWarnings("unchecked")
         Map<String, Object> probe = (Map<String, Object>) ((Map<String, Object>) map.get("probes")).get("tenantIsolation");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,7 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -275,7 +279,7 @@ class PlainHttpExchangeTest {
                     try {
                         filler.connect(full.getLocalSocketAddress(), 200);
                         fillers.add(filler);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         filler.close();
                     }
                 }
@@ -336,7 +340,7 @@ class PlainHttpExchangeTest {
 
     @Test
     void anInterruptEndsABatchAndClosesItsConnections() throws Exception {
-        java.util.concurrent.CountDownLatch hungUp = new java.util.concurrent.CountDownLatch(2);
+        CountDownLatch hungUp = new CountDownLatch(2);
         URI uri = start((socket, requests, out) -> {
             readRequest(requests);
             // silent until the client hangs up
@@ -344,7 +348,7 @@ class PlainHttpExchangeTest {
                 hungUp.countDown();
             }
         });
-        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread batch = new Thread(() -> {
             try (BoundedHttpClient client = new BoundedHttpClient(2, Duration.ofSeconds(20), null)) {
                 client.callAll(uri, 10, i -> new BoundedHttpClient.Request(uri, "GET", null, Map.of()), (i, reply) -> { });
@@ -361,6 +365,6 @@ class PlainHttpExchangeTest {
         batch.join(5_000);
         assertFalse(batch.isAlive(), "the batch did not end within 5 s of the interrupt");
         assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
-        assertTrue(hungUp.await(5, java.util.concurrent.TimeUnit.SECONDS), "the connections were left open");
+        assertTrue(hungUp.await(5, TimeUnit.SECONDS), "the connections were left open");
     }
 }

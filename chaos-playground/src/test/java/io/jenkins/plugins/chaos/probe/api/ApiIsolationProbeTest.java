@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
@@ -94,7 +95,7 @@ class ApiIsolationProbeTest {
     @Test
     void badConfigurationNamesEveryField() {
         ApiIsolationConfig config = new ApiIsolationConfig("ftp://x", Map.of("alice", "t1"),
-                List.of(io.jenkins.plugins.chaos.experiment.RequestTemplate.parse("GET /v1/models")),
+                List.of(RequestTemplate.parse("GET /v1/models")),
                 List.of(200), 0, "soon");
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new ApiIsolationProbe(config, listener));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.playground.gateway.LoopbackServers;
 import java.io.OutputStream;
@@ -105,8 +106,8 @@ class BoundedHttpClientTest {
 
     @Test
     void excerptsRedactBeforeCutting() {
-        io.jenkins.plugins.chaos.core.SecretRedactor redactor =
-                new io.jenkins.plugins.chaos.core.SecretRedactor(List.of("tk-0123456789"));
+        SecretRedactor redactor =
+                new SecretRedactor(List.of("tk-0123456789"));
         String body = "x".repeat(295) + "tk-0123456789 and more";
         String excerpt = Excerpt.of(body, 300, redactor);
         assertFalse(excerpt.contains("tk-01"), excerpt);
