@@ -1,18 +1,19 @@
 package io.jenkins.plugins.chaos.bench;
 
+import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
-import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.probe.api.ApiIsolationProbe;
-import io.jenkins.plugins.chaos.probe.http.Excerpt;
+import io.jenkins.plugins.chaos.probe.api.IsolationMatrix;
+import io.jenkins.plugins.chaos.probe.api.IsolationMatrix.Observation;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
-import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -75,8 +77,8 @@ public final class OkHttpIsolationMatrix {
     private final ApiIsolationConfig config;
     private final RunListener listener;
     private final LongConsumer latencyNanos;
+    private final IsolationMatrix matrix;
     private final SecretRedactor redactor;
-    private final String base;
 
     /**
      * @param mode         through the Dispatcher (OkHttp's asynchronous API) or blocking calls on threads of our own
@@ -86,50 +88,39 @@ public final class OkHttpIsolationMatrix {
      * @throws IllegalArgumentException listing every configuration problem, by field
      */
     public OkHttpIsolationMatrix(Mode mode, ApiIsolationConfig config, RunListener listener, LongConsumer latencyNanos) {
-        List<String> errors = config.validate();
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid isolation.api configuration: " + String.join("; ", errors));
-        }
+        this.matrix = new IsolationMatrix(config);
         this.mode = mode;
         this.config = config;
         this.listener = listener;
         this.latencyNanos = latencyNanos;
-        this.redactor = new SecretRedactor(config.tenants().values());
-        String url = config.gatewayUrl().trim();
-        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.redactor = matrix.redactor();
     }
 
     /** Runs the whole matrix on a client of its own (as the probe does), then judges it. */
     public List<CheckResult> run() throws InterruptedException {
-        List<String> names = List.copyOf(config.tenants().keySet());
         Map<String, Headers> authorization = new HashMap<>();
-        names.forEach(name -> authorization.put(name, Headers.of("Authorization", "Bearer " + config.tenants().get(name))));
+        matrix.tenants().forEach(name -> authorization.put(name,
+                Headers.of("Authorization", "Bearer " + config.tenants().get(name))));
+        Map<URI, HttpUrl> urls = new HashMap<>();
         List<MatrixCall> calls = new ArrayList<>();
-        for (RequestTemplate endpoint : config.endpoints()) {
-            Map<String, HttpUrl> resources = new HashMap<>();
-            names.forEach(owner -> resources.put(owner, HttpUrl.get(base + endpoint.pathFor(owner))));
-            byte[] body = endpoint.body() == null ? null : endpoint.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            for (String caller : names) {
-                for (String owner : names) {
-                    calls.add(new MatrixCall(caller, owner, endpoint, resources.get(owner), authorization.get(caller), body));
-                }
-            }
+        for (IsolationMatrix.Call call : matrix.calls()) {
+            String body = call.endpoint().body();
+            calls.add(new MatrixCall(call, urls.computeIfAbsent(call.uri(), HttpUrl::get),
+                    authorization.get(call.caller()), body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
         }
         int total = calls.size();
-        int crossTenant = total - names.size() * config.endpoints().size();
-        listener.info(PROBE + " (" + mode.label() + "): " + names.size() + " tenants x " + config.endpoints().size()
-                + " endpoints: " + crossTenant + " cross-tenant calls and " + (total - crossTenant) + " positive controls against "
-                + redactor.redact(base) + " (" + config.concurrency() + " in flight)");
+        String label = PROBE + " (" + mode.label() + ")";
+        listener.info(label + ": " + matrix.describe());
 
         Observation[] observed = new Observation[total];
         long[] startedNanos = new long[total];
         CountDownLatch done = new CountDownLatch(total);
-        Progress progress = new Progress(total);
+        Runnable progress = matrix.progress(listener, label);
         OkHttpClient client = client(config.concurrency(), config.timeoutDuration(), startedNanos);
         Completion completion = (i, seen) -> {
-            latencyNanos.accept(seen.latencyNanos);
+            latencyNanos.accept(seen.latencyNanos());
             observed[i] = seen;
-            progress.completed();
+            progress.run();
             done.countDown();
         };
         long sendingSince = System.nanoTime();
@@ -147,14 +138,14 @@ public final class OkHttpIsolationMatrix {
                             try {
                                 seen = observe(response, startedNanos[index]);
                             } catch (RuntimeException e) {
-                                seen = Observation.failed(e, since(startedNanos[index]), redactor);
+                                seen = failed(e, since(startedNanos[index]));
                             }
                             completion.completed(index, seen);
                         }
 
                         @Override
                         public void onFailure(Call c, IOException e) {
-                            completion.completed(index, Observation.failed(e, since(startedNanos[index]), redactor));
+                            completion.completed(index, failed(e, since(startedNanos[index])));
                         }
                     });
                 }
@@ -173,11 +164,8 @@ public final class OkHttpIsolationMatrix {
         double sendingSeconds = (System.nanoTime() - sendingSince) / 1e9;
         listener.info(String.format(Locale.ROOT, "%s (%s): %d calls answered in %.2f s (%.0f requests/s)", PROBE,
                 mode.label(), total, sendingSeconds, total / Math.max(sendingSeconds, 1e-9)));
-        List<CheckResult> checks = judge(calls, observed);
-        long breaches = checks.stream().filter(c -> c.verdict() == Verdict.CRITICAL).count();
-        long errors = checks.stream().filter(c -> c.verdict() == Verdict.ERROR).count();
-        listener.info(PROBE + " (" + mode.label() + "): " + checks.size() + " checks, " + breaches + " CRITICAL, "
-                + errors + " ERROR");
+        List<CheckResult> checks = matrix.judge(observed);
+        listener.info(label + ": " + IsolationMatrix.tally(checks));
         return checks;
     }
 
@@ -191,13 +179,8 @@ public final class OkHttpIsolationMatrix {
         int total = calls.size();
         int count = Math.min(config.concurrency(), total);
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger threads = new AtomicInteger();
-        int pool = POOLS.incrementAndGet();
-        ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(count, r -> {
-            Thread t = new Thread(r, "chaos-okhttp-" + pool + "-worker-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService workers = Executors.newFixedThreadPool(count,
+                DaemonThreads.named("chaos-okhttp-" + POOLS.incrementAndGet() + "-worker"));
         for (int w = 0; w < count; w++) {
             workers.execute(() -> {
                 for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
@@ -205,7 +188,7 @@ public final class OkHttpIsolationMatrix {
                     try {
                         seen = observe(client.newCall(request(calls.get(i), i)).execute(), startedNanos[i]);
                     } catch (IOException | RuntimeException e) {
-                        seen = Observation.failed(e, since(startedNanos[i]), redactor);
+                        seen = failed(e, since(startedNanos[i]));
                     }
                     completion.completed(i, seen);
                 }
@@ -216,8 +199,9 @@ public final class OkHttpIsolationMatrix {
 
     private static Request request(MatrixCall call, int index) {
         Request.Builder request = new Request.Builder().url(call.url).headers(call.headers).tag(Integer.class, index);
-        return request.method(call.endpoint.method(), call.body == null
-                ? (requiresBody(call.endpoint.method()) ? RequestBody.create(new byte[0], null) : null)
+        String method = call.call.endpoint().method();
+        return request.method(method, call.body == null
+                ? (requiresBody(method) ? RequestBody.create(new byte[0], null) : null)
                 : RequestBody.create(call.body, JSON)).build();
     }
 
@@ -228,7 +212,7 @@ public final class OkHttpIsolationMatrix {
             String text = body == null ? "" : body.string();
             return Observation.answered(response.code(), text, since(started), redactor);
         } catch (IOException e) {
-            return Observation.failed(e, since(started), redactor);
+            return failed(e, since(started));
         }
     }
 
@@ -247,15 +231,9 @@ public final class OkHttpIsolationMatrix {
      * latency is that of the call, not of its wait in the Dispatcher's queue.
      */
     private static OkHttpClient client(int concurrency, Duration timeout, long[] startedNanos) {
-        int pool = POOLS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
         // OkHttp's own default executor (unbounded, threads made on demand, 60 s idle), with daemon threads named here
         ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "chaos-okhttp-" + pool + "-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new SynchronousQueue<>(), DaemonThreads.named("chaos-okhttp-" + POOLS.incrementAndGet()));
         Dispatcher dispatcher = new Dispatcher(executor);
         dispatcher.setMaxRequests(concurrency);
         dispatcher.setMaxRequestsPerHost(concurrency);
@@ -282,137 +260,16 @@ public final class OkHttpIsolationMatrix {
         return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
     }
 
-    // --- judging: the same verdicts, summaries and evidence as ApiIsolationProbe -------------------------------------
-
-    private List<CheckResult> judge(List<MatrixCall> calls, Observation[] observed) {
-        Map<ControlKey, Observation> controls = new HashMap<>();
-        for (int i = 0; i < calls.size(); i++) {
-            MatrixCall call = calls.get(i);
-            if (call.control()) {
-                controls.put(new ControlKey(call.caller, call.endpoint), observed[i]);
-            }
-        }
-        List<CheckResult> checks = new ArrayList<>(calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-            MatrixCall call = calls.get(i);
-            checks.add(call.control() ? judgeControl(call, observed[i]) : judgeCross(call, observed[i], controls));
-        }
-        return checks;
+    /** A call of the matrix as OkHttp sends it. */
+    private record MatrixCall(IsolationMatrix.Call call, HttpUrl url, Headers headers, byte[] body) {
     }
 
-    private CheckResult judgeControl(MatrixCall call, Observation seen) {
-        List<String> evidence = evidence(call, seen, true);
-        if (seen.succeeded()) {
-            return check(call, seen, Verdict.PASSED, "positive control: " + call.caller + " reached its own resource ("
-                    + seen.status + ")", evidence);
-        }
-        return check(call, seen, Verdict.ERROR, "positive control failed: " + call.caller + " could not use its own "
-                + call.endpoint.describe(call.owner) + " (" + seen.outcome() + "); isolation cannot be judged", evidence);
-    }
-
-    private CheckResult judgeCross(MatrixCall call, Observation seen, Map<ControlKey, Observation> controls) {
-        List<String> evidence = evidence(call, seen, false);
-        if (seen.succeeded()) {
-            return check(call, seen, Verdict.CRITICAL, "isolation breach: " + call.caller + "'s token got "
-                    + seen.status + " on " + call.owner + "'s " + call.endpoint.describe(call.owner), evidence);
-        }
-        if (seen.error != null) {
-            return check(call, seen, Verdict.ERROR, "could not check: " + seen.error, evidence);
-        }
-        List<String> failedControls = new ArrayList<>();
-        for (String tenant : List.of(call.caller, call.owner)) {
-            Observation control = controls.get(new ControlKey(tenant, call.endpoint));
-            if (!control.succeeded()) {
-                failedControls.add(tenant + " on its own " + call.endpoint.describe(tenant) + ": " + control.outcome());
-            }
-        }
-        if (!failedControls.isEmpty()) {
-            evidence.add("positive control failed: " + String.join("; ", failedControls));
-            return check(call, seen, Verdict.ERROR, "positive control failed (" + String.join("; ", failedControls)
-                    + "), so the " + seen.status + " proves nothing", evidence);
-        }
-        if (config.denialStatuses().contains(seen.status)) {
-            return check(call, seen, Verdict.PASSED, "denied with " + seen.status, evidence);
-        }
-        return check(call, seen, Verdict.CRITICAL, "expected one of " + config.denialStatuses() + " for "
-                + call.caller + "'s token on " + call.owner + "'s resource, got " + seen.status, evidence);
-    }
-
-    private List<String> evidence(MatrixCall call, Observation seen, boolean control) {
-        List<String> evidence = new ArrayList<>();
-        evidence.add("request: " + call.endpoint.method() + " " + redactor.redact(call.url.toString()) + " with "
-                + call.caller + "'s token" + (control ? " (positive control)" : ""));
-        evidence.add(seen.error == null ? "status: " + seen.status : "error: " + seen.error);
-        if (seen.excerpt != null && !seen.excerpt.isEmpty()) {
-            evidence.add("body: " + seen.excerpt);
-        }
-        evidence.add("latency: " + seen.latencyMillis() + " ms");
-        return evidence;
-    }
-
-    private CheckResult check(MatrixCall call, Observation seen, Verdict verdict, String summary, List<String> evidence) {
-        return new CheckResult(PROBE, call.caller + "->" + call.owner + " " + call.endpoint.describe(call.owner),
-                verdict, redactor.redact(summary), evidence.stream().map(redactor::redact).toList(),
-                seen.startedAt, seen.latencyMillis());
-    }
-
-    private record MatrixCall(String caller, String owner, RequestTemplate endpoint, HttpUrl url, Headers headers,
-                              byte[] body) {
-        boolean control() {
-            return caller.equals(owner);
-        }
-    }
-
-    private record ControlKey(String tenant, RequestTemplate endpoint) {
-    }
-
-    /** The part of a reply a check keeps: status, a redacted body excerpt, or the error. */
-    private record Observation(int status, String excerpt, String error, Instant startedAt, long latencyNanos) {
-
-        static Observation answered(int status, String body, long nanos, SecretRedactor redactor) {
-            return new Observation(status, Excerpt.of(body, redactor), null, Instant.now().minusNanos(nanos), nanos);
-        }
-
-        /** Worded as the probe words its errors: a timeout of the call is "timed out", anything else "no response". */
-        static Observation failed(Exception e, long nanos, SecretRedactor redactor) {
-            boolean timedOut = e instanceof InterruptedIOException
-                    && !(e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect"));
-            String kind = e.getClass().getSimpleName();
-            String described = e.getMessage() == null ? kind : kind + ": " + e.getMessage();
-            return new Observation(0, null, (timedOut ? "timed out: " : "no response: ") + redactor.redact(described),
-                    Instant.now().minusNanos(nanos), nanos);
-        }
-
-        long latencyMillis() {
-            return latencyNanos / 1_000_000;
-        }
-
-        boolean succeeded() {
-            return error == null && status >= 200 && status < 300;
-        }
-
-        String outcome() {
-            return error != null ? error : "status " + status;
-        }
-    }
-
-    /** Reports every 10% of the matrix, once each, whichever dispatcher thread crosses the mark. */
-    private final class Progress {
-        private final int total;
-        private final AtomicInteger done = new AtomicInteger();
-        private final AtomicInteger reportedDecile = new AtomicInteger();
-
-        Progress(int total) {
-            this.total = total;
-        }
-
-        void completed() {
-            int now = done.incrementAndGet();
-            int decile = (int) ((long) now * 10 / total);
-            int last = reportedDecile.get();
-            if (decile > last && decile < 10 && reportedDecile.compareAndSet(last, decile)) {
-                listener.info(PROBE + " (" + mode.label() + "): " + decile * 10 + "% (" + now + "/" + total + " calls)");
-            }
-        }
+    /** Worded as the probe words its errors: a timeout of the call is "timed out", anything else "no response". */
+    private Observation failed(Exception e, long nanos) {
+        boolean timedOut = e instanceof InterruptedIOException
+                && !(e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect"));
+        String kind = e.getClass().getSimpleName();
+        String described = e.getMessage() == null ? kind : kind + ": " + e.getMessage();
+        return Observation.failed((timedOut ? "timed out: " : "no response: ") + redactor.redact(described), nanos);
     }
 }
