@@ -25,23 +25,29 @@ public final class ExperimentFiles {
         return load(file, PlanLimits.none());
     }
 
+    /** Reads the file once, to tell a manifest from an experiment and to load the experiment. */
     public static LoadResult load(Path file, PlanLimits limits) {
-        if (isManifest(file)) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            return ExperimentLoader.unreadable(file, e);
+        }
+        if (isManifest(text)) {
             Experiment experiment = new Experiment();
             experiment.setName(file.getFileName().toString());
-            Path parent = file.toAbsolutePath().getParent();
-            experiment.setBaseDir(parent == null ? "." : parent.toString());
+            experiment.setBaseDir(ExperimentLoader.baseDir(file));
             FaultSpec fault = new FaultSpec();
             fault.setManifest(file.getFileName().toString());
             experiment.setFaults(List.of(fault));
             return ExperimentLoader.planned(experiment, limits);
         }
-        return ExperimentLoader.fromFile(file, limits);
+        return ExperimentLoader.fromText(file, text, limits);
     }
 
     /** A file whose first non-empty document has apiVersion and kind is a Kubernetes manifest, not an experiment. */
-    static boolean isManifest(Path file) {
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(Files.readString(file))) {
+    static boolean isManifest(String text) {
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text)) {
             while (docs.hasNextValue()) {
                 JsonNode doc = docs.nextValue();
                 if (doc != null && doc.isObject() && !doc.isEmpty()) {

@@ -39,11 +39,24 @@ public final class ExperimentLoader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            return new LoadResult(null, List.of(new ValidationError("", "cannot read " + file + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
+            return unreadable(file, e);
         }
+        return fromText(file, text, limits);
+    }
+
+    /** A file already read: relative {@code manifest:} paths resolve against its directory. */
+    static LoadResult fromText(Path file, String text, PlanLimits limits) {
+        return fromYaml(text, file.toString(), baseDir(file), limits);
+    }
+
+    static LoadResult unreadable(Path file, IOException e) {
+        return new LoadResult(null, List.of(new ValidationError("", "cannot read " + file + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
+    }
+
+    static String baseDir(Path file) {
         Path parent = file.toAbsolutePath().getParent();
-        return fromYaml(text, file.toString(), parent == null ? "." : parent.toString(), limits);
+        return parent == null ? "." : parent.toString();
     }
 
     public static LoadResult fromYaml(String yaml, String source) {
@@ -109,8 +122,7 @@ public final class ExperimentLoader {
 
     /** An experiment built in code (a plain manifest taken as an experiment): planned, nothing to bind. */
     static LoadResult planned(Experiment experiment, PlanLimits limits) {
-        PlanResult planned = ExperimentPlanner.plan(experiment, limits);
-        return new LoadResult(experiment, planned.errors(), planned.plan());
+        return ExperimentPlanner.plan(experiment, limits);
     }
 
     private static LoadResult bind(JsonNode root, String baseDir, PlanLimits limits) {
@@ -123,7 +135,7 @@ public final class ExperimentLoader {
         // Shape problems and semantic problems are reported together; a field the binder already complained
         // about is not reported a second time as "missing".
         List<String> reported = errors.stream().map(ValidationError::field).toList();
-        PlanResult planned = ExperimentPlanner.plan(experiment, limits);
+        LoadResult planned = ExperimentPlanner.plan(experiment, limits);
         for (ValidationError error : planned.errors()) {
             if (reported.stream().noneMatch(field -> error.field().equals(field) || error.field().startsWith(field + "."))) {
                 errors.add(error);

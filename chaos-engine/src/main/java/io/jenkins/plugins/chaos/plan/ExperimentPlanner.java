@@ -25,8 +25,8 @@ public final class ExperimentPlanner {
     private ExperimentPlanner() {
     }
 
-    /** The plan, or every problem found; never both. */
-    public static PlanResult plan(Experiment experiment, PlanLimits limits) {
+    /** The experiment with its plan, or with every problem found; never both. */
+    public static LoadResult plan(Experiment experiment, PlanLimits limits) {
         List<ValidationError> errors = new ArrayList<>();
         if (experiment.getName() == null || experiment.getName().isBlank()) {
             errors.add(new ValidationError("name", "is required: it names the run in reports, alerts and metrics"));
@@ -84,12 +84,13 @@ public final class ExperimentPlanner {
             }
         }
         if (!errors.isEmpty()) {
-            return PlanResult.invalid(errors);
+            return new LoadResult(experiment, errors);
         }
         Set<String> namespaces = new LinkedHashSet<>(experiment.getAllowedNamespaces());
         namespaces.addAll(limits.allowedNamespaces());
-        return PlanResult.of(new ExperimentPlan(experiment, planned, cap, injectionTimeout, recoveryTimeout, abortOn,
-                phases(experiment.getProbes().tenantIsolation()), namespaces, null));
+        ExperimentPlan plan = new ExperimentPlan(experiment, planned, cap, injectionTimeout, recoveryTimeout, abortOn,
+                phases(experiment.getProbes().tenantIsolation()), namespaces, null);
+        return new LoadResult(experiment, List.of(), plan);
     }
 
     /** Phases were checked by {@link ProbeConfigs#validate}; an absent probe runs in none. */
