@@ -22,13 +22,13 @@ public final class ExperimentPlan implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    // Plain JDK collections and millis rather than List.copyOf, EnumSet and Duration: the plan travels between a
-    // Jenkins agent and the controller, whose class filter admits those (see PlannedFault#writeReplace).
+    // ArrayList and LinkedHashSet rather than EnumSet: the plan travels from a Jenkins agent to the controller, whose
+    // class filter does not whitelist EnumSet's serial proxy (see PlannedFault#writeReplace).
     private final Experiment experiment;
     private final ArrayList<PlannedFault> faults;
-    private final long maxDurationMillis;
-    private final long injectionTimeoutMillis;
-    private final long recoveryTimeoutMillis;
+    private final Duration maxDuration;
+    private final Duration injectionTimeout;
+    private final Duration recoveryTimeout;
     private final AbortOn abortOn;
     private final ArrayList<IsolationPhase> isolationPhases;
     private final LinkedHashSet<String> allowedNamespaces;
@@ -39,9 +39,9 @@ public final class ExperimentPlan implements Serializable {
                    Set<String> allowedNamespaces, String runId) {
         this.experiment = experiment;
         this.faults = new ArrayList<>(faults);
-        this.maxDurationMillis = maxDuration.toMillis();
-        this.injectionTimeoutMillis = injectionTimeout.toMillis();
-        this.recoveryTimeoutMillis = recoveryTimeout.toMillis();
+        this.maxDuration = maxDuration;
+        this.injectionTimeout = injectionTimeout;
+        this.recoveryTimeout = recoveryTimeout;
         this.abortOn = abortOn;
         this.isolationPhases = new ArrayList<>(isolationPhases);
         this.allowedNamespaces = new LinkedHashSet<>(allowedNamespaces);
@@ -54,7 +54,7 @@ public final class ExperimentPlan implements Serializable {
         for (PlannedFault fault : faults) {
             named.add(fault.forRun(runId));
         }
-        return new ExperimentPlan(experiment, named, maxDuration(), injectionTimeout(), recoveryTimeout(), abortOn,
+        return new ExperimentPlan(experiment, named, maxDuration, injectionTimeout, recoveryTimeout, abortOn,
                 isolationPhases(), allowedNamespaces, runId);
     }
 
@@ -68,7 +68,7 @@ public final class ExperimentPlan implements Serializable {
             return Duration.ZERO;
         }
         Duration longest = longestInlineFault();
-        return longest.compareTo(maxDuration()) > 0 ? maxDuration() : longest;
+        return longest.compareTo(maxDuration) > 0 ? maxDuration : longest;
     }
 
     /** The longest duration an inline fault asks for; zero without inline faults. */
@@ -104,15 +104,15 @@ public final class ExperimentPlan implements Serializable {
 
     /** The effective cap on every fault's duration: the experiment's maxDuration within the operator's limit. */
     public Duration maxDuration() {
-        return Duration.ofMillis(maxDurationMillis);
+        return maxDuration;
     }
 
     public Duration injectionTimeout() {
-        return Duration.ofMillis(injectionTimeoutMillis);
+        return injectionTimeout;
     }
 
     public Duration recoveryTimeout() {
-        return Duration.ofMillis(recoveryTimeoutMillis);
+        return recoveryTimeout;
     }
 
     public AbortOn abortOn() {

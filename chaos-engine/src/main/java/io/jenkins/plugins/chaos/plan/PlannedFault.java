@@ -49,22 +49,21 @@ public record PlannedFault(String faultName, String origin, GenericKubernetesRes
     }
 
     /**
-     * Across remoting the resource travels as JSON and the duration as milliseconds: fabric8's model classes and
-     * {@code java.time}'s serial form are outside what a Jenkins controller's class filter admits from an agent
-     * ({@code jenkins.security.ClassFilterImpl}), the engine's own records and strings are not.
+     * The resource is serialized as JSON: fabric8's model classes come from another plugin's library jar, which a
+     * Jenkins controller's class filter refuses in what an agent sends back ({@code jenkins.security.ClassFilterImpl}
+     * admits plugin jars, whitelisted JDK classes and jars whose manifest says {@code Jenkins-ClassFilter-Whitelisted}).
+     * The engine's own classes need that manifest attribute too, which is #10's to add.
      */
     private Object writeReplace() {
-        return new Wire(faultName, origin, ChaosResources.SERIALIZATION.asJson(resource),
-                duration == null ? null : duration.toMillis(), oneShot);
+        return new Wire(faultName, origin, ChaosResources.SERIALIZATION.asJson(resource), duration, oneShot);
     }
 
-    private record Wire(String faultName, String origin, String resource, Long durationMillis, boolean oneShot)
+    private record Wire(String faultName, String origin, String resource, Duration duration, boolean oneShot)
             implements Serializable {
 
         private Object readResolve() {
             return new PlannedFault(faultName, origin,
-                    ChaosResources.SERIALIZATION.unmarshal(resource, GenericKubernetesResource.class),
-                    durationMillis == null ? null : Duration.ofMillis(durationMillis), oneShot);
+                    ChaosResources.SERIALIZATION.unmarshal(resource, GenericKubernetesResource.class), duration, oneShot);
         }
     }
 
