@@ -2,6 +2,9 @@ package io.jenkins.plugins.chaos.core;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * How to run an experiment, beyond what the experiment itself says. Immutable; each wither returns a copy. What limits
@@ -18,6 +21,8 @@ public final class RunOptions implements Serializable {
     private String runId;
     private Duration pollInterval = Duration.ofMillis(200);
     private Duration expiryGrace = Duration.ofMinutes(5);
+    /** Where {@code env:} references are looked up; null: this process's environment (the CLI). */
+    private TreeMap<String, String> variables;
 
     public static RunOptions defaults() {
         return new RunOptions();
@@ -32,6 +37,7 @@ public final class RunOptions implements Serializable {
         copy.runId = runId;
         copy.pollInterval = pollInterval;
         copy.expiryGrace = expiryGrace;
+        copy.variables = variables;
         return copy;
     }
 
@@ -78,6 +84,22 @@ public final class RunOptions implements Serializable {
         RunOptions copy = copy();
         copy.expiryGrace = grace;
         return copy;
+    }
+
+    /**
+     * The variables {@code env:} references resolve against instead of this JVM's environment: Jenkins passes the
+     * step's environment (what {@code withEnv}/{@code withCredentials} set), not the agent process's.
+     */
+    public RunOptions withVariables(Map<String, String> variables) {
+        RunOptions copy = copy();
+        copy.variables = variables == null ? null : new TreeMap<>(variables);
+        return copy;
+    }
+
+    /** Resolves a variable name for {@code env:} references. */
+    public UnaryOperator<String> variables() {
+        TreeMap<String, String> own = variables;
+        return own == null ? System::getenv : own::get;
     }
 
     public String reportDir() {

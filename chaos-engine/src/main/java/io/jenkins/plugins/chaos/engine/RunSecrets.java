@@ -5,6 +5,7 @@ import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.core.SecretValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The secrets of one run: those the caller already knew (credentials) plus every token the run resolved from
@@ -13,14 +14,16 @@ import java.util.List;
 final class RunSecrets {
 
     private final List<String> resolved = new ArrayList<>();
+    private final UnaryOperator<String> variables;
     private volatile SecretRedactor redactor;
 
-    RunSecrets(SecretRedactor known) {
+    RunSecrets(SecretRedactor known, UnaryOperator<String> variables) {
         this.redactor = known;
+        this.variables = variables;
     }
 
     synchronized String resolve(String reference) {
-        String value = SecretValues.resolve(reference, "token");
+        String value = SecretValues.resolve(reference, "token", variables);
         if (value != null && !resolved.contains(value)) {
             resolved.add(value);
             redactor = redactor.with(List.of(value));

@@ -77,7 +77,7 @@ final class RunSession {
         this.client = client;
         this.options = options.withRunId(runId);
         this.environment = options.environment() != null ? options.environment() : plan.environment();
-        this.secrets = new RunSecrets(options.secrets());
+        this.secrets = new RunSecrets(options.secrets(), options.variables());
         this.console = secrets.redacting(listener);
         this.injector = new FaultInjector(client, console, this.options);
         this.faults = plan.hasFaults();
@@ -107,7 +107,7 @@ final class RunSession {
         if (failover == null || options.dryRun()) {
             return;
         }
-        String defaultDuration = GoDuration.format(plan.longestInlineFault().plus(RECOVERY_OBSERVATION));
+        String defaultDuration = GoDuration.format(plan.longestFault().plus(RECOVERY_OBSERVATION));
         console.info("Provider failover: starting the request stream against " + failover.gateway());
         stream = new FailoverProbe(ProbeConfigs.failover(failover, defaultDuration, secrets::resolve), console)
                 .start((check, reason) -> stopCondition(ProbeIds.FAILOVER + " " + check + ": " + reason, reason));

@@ -60,7 +60,8 @@ public final class FaultInjector {
      */
     public List<PlannedFault> check(ExperimentPlan plan) {
         List<PlannedFault> planned = plan.faults();
-        List<ValidationError> errors = new ArrayList<>(NamespaceGuard.check(client, planned, plan.allowedNamespaces()));
+        List<ValidationError> errors = new ArrayList<>(NamespaceGuard.check(client, planned, plan.allowedNamespaces(),
+                plan.allowListBinding()));
         // The installed CRD's schema: the API server would drop unknown fields silently, and a fault refused half-way
         // through injection is worse than one refused here.
         errors.addAll(PlannedFaultSchemas.check(planned, crds));

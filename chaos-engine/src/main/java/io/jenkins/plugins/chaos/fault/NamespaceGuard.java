@@ -25,12 +25,18 @@ public final class NamespaceGuard {
 
     public static List<ValidationError> check(KubernetesClient client, List<PlannedFault> faults,
                                               Collection<String> allowList) {
+        return check(client, faults, allowList, false);
+    }
+
+    /** @param binding the allow-list is an administrator's ceiling: the namespace annotation does not widen it */
+    public static List<ValidationError> check(KubernetesClient client, List<PlannedFault> faults,
+                                              Collection<String> allowList, boolean binding) {
         List<ValidationError> errors = new ArrayList<>();
         Map<String, String> verdicts = new HashMap<>();
         for (PlannedFault fault : faults) {
             Set<String> namespaces = Guardrails.targetNamespaces(fault.resource());
             for (String namespace : namespaces) {
-                String problem = verdicts.computeIfAbsent(namespace, ns -> problemWith(client, ns, allowList));
+                String problem = verdicts.computeIfAbsent(namespace, ns -> problemWith(client, ns, allowList, binding));
                 if (!problem.isEmpty()) {
                     errors.add(new ValidationError(fault.origin(), problem));
                 }
@@ -39,12 +45,17 @@ public final class NamespaceGuard {
         return errors;
     }
 
-    private static String problemWith(KubernetesClient client, String namespace, Collection<String> allowList) {
+    private static String problemWith(KubernetesClient client, String namespace, Collection<String> allowList,
+                                      boolean binding) {
         if (Guardrails.PROTECTED_NAMESPACES.contains(namespace)) {
             return "namespace '" + namespace + "' is protected and never a chaos target";
         }
         if (allowList.contains(namespace)) {
             return "";
+        }
+        if (binding) {
+            return "namespace '" + namespace + "' is outside the administrator's allowed namespaces " + allowList
+                    + " (global configuration); its own annotation does not widen that list";
         }
         Namespace found;
         try {

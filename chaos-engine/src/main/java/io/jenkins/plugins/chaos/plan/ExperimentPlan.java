@@ -32,11 +32,12 @@ public final class ExperimentPlan implements Serializable {
     private final AbortOn abortOn;
     private final ArrayList<IsolationPhase> isolationPhases;
     private final LinkedHashSet<String> allowedNamespaces;
+    private final boolean allowListBinding;
     private final String runId;
 
     ExperimentPlan(Experiment experiment, List<PlannedFault> faults, Duration maxDuration, Duration injectionTimeout,
                    Duration recoveryTimeout, AbortOn abortOn, Set<IsolationPhase> isolationPhases,
-                   Set<String> allowedNamespaces, String runId) {
+                   Set<String> allowedNamespaces, boolean allowListBinding, String runId) {
         this.experiment = experiment;
         this.faults = new ArrayList<>(faults);
         this.maxDuration = maxDuration;
@@ -45,6 +46,7 @@ public final class ExperimentPlan implements Serializable {
         this.abortOn = abortOn;
         this.isolationPhases = new ArrayList<>(isolationPhases);
         this.allowedNamespaces = new LinkedHashSet<>(allowedNamespaces);
+        this.allowListBinding = allowListBinding;
         this.runId = runId;
     }
 
@@ -55,27 +57,27 @@ public final class ExperimentPlan implements Serializable {
             named.add(fault.forRun(runId));
         }
         return new ExperimentPlan(experiment, named, maxDuration, injectionTimeout, recoveryTimeout, abortOn,
-                isolationPhases(), allowedNamespaces, runId);
+                isolationPhases(), allowedNamespaces, allowListBinding, runId);
     }
 
     /**
-     * How long the faults are held once injected: the longest inline fault's duration, within the cap, and nothing
-     * in a dry run (nothing was applied). Manifests do not set the hold yet: one without a duration (pod-kill) or a
-     * Schedule would otherwise be held for the whole cap.
+     * How long the faults are held once injected: the longest duration any fault asks for (inline or a manifest's
+     * {@code spec.duration}), within the cap, and nothing in a dry run (nothing was applied). A manifest without a
+     * duration (pod-kill, a Schedule) does not set the hold: it would otherwise be held for the whole cap.
      */
     public Duration hold(boolean dryRun) {
         if (dryRun) {
             return Duration.ZERO;
         }
-        Duration longest = longestInlineFault();
+        Duration longest = longestFault();
         return longest.compareTo(maxDuration) > 0 ? maxDuration : longest;
     }
 
-    /** The longest duration an inline fault asks for; zero without inline faults. */
-    public Duration longestInlineFault() {
+    /** The longest duration a fault asks for; zero when none gives one. */
+    public Duration longestFault() {
         Duration longest = Duration.ZERO;
         for (PlannedFault fault : faults) {
-            if (fault.inline() && fault.duration() != null && fault.duration().compareTo(longest) > 0) {
+            if (fault.duration() != null && fault.duration().compareTo(longest) > 0) {
                 longest = fault.duration();
             }
         }
@@ -140,6 +142,14 @@ public final class ExperimentPlan implements Serializable {
     /** The experiment's allow-list together with the operator's. */
     public Set<String> allowedNamespaces() {
         return Set.copyOf(allowedNamespaces);
+    }
+
+    /**
+     * True when an administrator's list bounds the allow-list: then a namespace's own
+     * {@code chaos-mesh.org/inject=enabled} annotation does not admit it either.
+     */
+    public boolean allowListBinding() {
+        return allowListBinding;
     }
 
     /** Null until {@link #forRun}. */

@@ -59,6 +59,10 @@ public final class ExperimentPlanner {
             if (Guardrails.PROTECTED_NAMESPACES.contains(namespace)) {
                 errors.add(new ValidationError("allowedNamespaces[" + i + "]", "'" + namespace
                         + "' can never be allowed: kube-system, kube-public and kube-node-lease are protected"));
+            } else if (limits.bounds() && !limits.allowedNamespaces().contains(namespace)) {
+                errors.add(new ValidationError("allowedNamespaces[" + i + "]", "'" + namespace
+                        + "' is not among the administrator's allowed namespaces (global configuration); allowed: "
+                        + String.join(", ", limits.allowedNamespaces())));
             }
         }
         experiment.getScoreWeights().forEach((probe, weight) -> {
@@ -87,9 +91,12 @@ public final class ExperimentPlanner {
             return new LoadResult(experiment, errors);
         }
         Set<String> namespaces = new LinkedHashSet<>(experiment.getAllowedNamespaces());
-        namespaces.addAll(limits.allowedNamespaces());
+        if (!limits.bounds() || namespaces.isEmpty()) {
+            // bounded: the experiment's own list (checked above to lie within the operator's) narrows it
+            namespaces.addAll(limits.allowedNamespaces());
+        }
         ExperimentPlan plan = new ExperimentPlan(experiment, planned, cap, injectionTimeout, recoveryTimeout, abortOn,
-                phases(experiment.getProbes().tenantIsolation()), namespaces, null);
+                phases(experiment.getProbes().tenantIsolation()), namespaces, limits.bounds(), null);
         return new LoadResult(experiment, List.of(), plan);
     }
 

@@ -124,4 +124,52 @@ class ExperimentPlanTest {
         assertEquals("partition", plan.faults().get(0).name(), "forRun leaves the plan itself untouched");
         assertEquals(Duration.ofMinutes(5), run.hold(false), "a manifest without a duration does not set the hold");
     }
+
+    @Test
+    void aManifestsDurationSetsTheHoldWithinTheCap() throws Exception {
+        Files.writeString(dir.resolve("delay.yaml"), """
+                apiVersion: chaos-mesh.org/v1alpha1
+                kind: NetworkChaos
+                metadata: {name: slow-provider, namespace: inference}
+                spec:
+                  action: delay
+                  mode: all
+                  duration: 3m
+                  selector: {namespaces: [inference], labelSelectors: {app: provider}}
+                  delay: {latency: 200ms}
+                """);
+        String onlyAManifest = """
+                name: manifest only
+                environment: staging
+                maxDuration: 30m
+                faults:
+                  - manifest: delay.yaml
+                """;
+        LoadResult loaded = ExperimentLoader.fromYaml(onlyAManifest, "plan.yaml", dir.toString(), PlanLimits.none());
+        assertTrue(loaded.ok(), loaded::describeErrors);
+        assertEquals(Duration.ofMinutes(3), loaded.plan().hold(false), "chaosInject(manifest:) held 0s before");
+        assertEquals(Duration.ZERO, loaded.plan().hold(true));
+        LoadResult capped = ExperimentLoader.fromYaml(onlyAManifest.replace("maxDuration: 30m", "maxDuration: 5m"),
+                "plan.yaml", dir.toString(), PlanLimits.none());
+        assertTrue(capped.ok(), capped::describeErrors);
+        assertEquals(Duration.ofMinutes(3), capped.plan().hold(false));
+    }
+
+    @Test
+    void theAdministratorsNamespacesBoundTheExperimentsAllowList() {
+        PlanLimits admin = PlanLimits.administrator(null, List.of("tenant-alice", "inference"));
+        ExperimentPlan narrowed = plan(TWO_FAULTS.replace("abortOn: critical", "allowedNamespaces: [tenant-alice]"), admin);
+        assertEquals(Set.of("tenant-alice"), narrowed.allowedNamespaces(), "the workspace YAML may only narrow");
+        assertTrue(narrowed.allowListBinding());
+        assertEquals(Set.of("tenant-alice", "inference"), plan(TWO_FAULTS, admin).allowedNamespaces());
+
+        LoadResult widened = ExperimentLoader.fromYaml(TWO_FAULTS.replace("abortOn: critical",
+                "allowedNamespaces: [tenant-alice, tenant-bob]"), "plan.yaml", ".", admin);
+        assertFalse(widened.ok(), "before the fix the lists were joined and tenant-bob became allowed");
+        assertTrue(widened.describeErrors().contains("allowedNamespaces[1]: 'tenant-bob' is not among the administrator's"
+                + " allowed namespaces (global configuration); allowed: tenant-alice, inference"), widened::describeErrors);
+
+        assertFalse(plan(TWO_FAULTS, PlanLimits.administrator(null, List.of())).allowListBinding(),
+                "an empty global list leaves the namespace-annotation rule in place");
+    }
 }

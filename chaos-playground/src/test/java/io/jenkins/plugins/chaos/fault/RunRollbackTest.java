@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
@@ -72,5 +73,26 @@ class RunRollbackTest {
         List<String> expected = List.of("net-of-other-run", "not-ours");
         assertTrue(ChaosTestSupport.await(() -> left().equals(expected), Duration.ofSeconds(10)), () -> "left: " + left());
         assertFalse(listener.text().contains("WARNING"), "kinds without a CRD are skipped quietly: " + listener.text());
+    }
+
+    @Test
+    void theControllersFallbackTakesOnlyOurLabelledResourcesOfThisRun() {
+        create("NetworkChaos", "net-of-run", "run-a", true);
+        create("NetworkChaos", "net-of-other-run", "run-b", true);
+        create("PodChaos", "not-ours", "run-a", false);
+        List<ChaosResourceRef> fromTheAgent = List.of(
+                new ChaosResourceRef(ChaosKind.API_VERSION, "NetworkChaos", "tenant-alice", "net-of-run"),
+                new ChaosResourceRef(ChaosKind.API_VERSION, "NetworkChaos", "tenant-alice", "net-of-other-run"),
+                new ChaosResourceRef(ChaosKind.API_VERSION, "PodChaos", "tenant-alice", "not-ours"),
+                new ChaosResourceRef("v1", "Secret", "tenant-alice", "gateway-token"),
+                new ChaosResourceRef("apps/v1", "Deployment", "inference", "gateway"),
+                new ChaosResourceRef(ChaosKind.API_VERSION, "NetworkChaos", "tenant-alice", "already-gone"));
+
+        List<ChaosResourceRef> owned = OwnedResources.ofRun(cluster.client(), fromTheAgent, "run-a", listener);
+
+        assertEquals(List.of(fromTheAgent.get(0)), owned, listener::text);
+        assertTrue(listener.text().contains("not a Chaos Mesh kind this engine creates (v1 Secret)"), listener::text);
+        assertTrue(listener.text().contains("PodChaos tenant-alice/not-ours: it does not carry the labels"), listener::text);
+        assertFalse(listener.text().contains("already-gone"), "a resource already gone is not worth a warning");
     }
 }
