@@ -3,6 +3,7 @@ package jenkins.model;
 
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
+import java.io.File;
 
 public class Jenkins implements ItemGroup<TopLevelItem> {
     protected Jenkins() {
@@ -14,6 +15,10 @@ public class Jenkins implements ItemGroup<TopLevelItem> {
     }
 
     public static Jenkins getInstanceOrNull() {
+        throw new UnsupportedOperationException();
+    }
+
+    public File getRootDir() {
         throw new UnsupportedOperationException();
     }
 

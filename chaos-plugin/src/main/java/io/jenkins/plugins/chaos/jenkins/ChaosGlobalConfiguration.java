@@ -132,15 +132,22 @@ public class ChaosGlobalConfiguration extends GlobalConfiguration {
         return new ChaosRunSettings(splitNamespaces(allowedNamespaces), maxFaultDuration, deadManThresholdMinutes, pushgatewayUrl);
     }
 
-    /** Alert targets with the secrets resolved for this build's permissions. */
+    /**
+     * Alert targets for a build's probe step: the administrator's channels, resolved as the system (a job needs no
+     * permission on them), with the job's open incidents remembered under {@code $JENKINS_HOME}.
+     */
     AlertTargets alertTargets(Run<?, ?> run, String runEnvironment) throws IOException {
-        String slack = slackCredentialsId == null ? null : CredentialResolver.secretText(run, "slackCredentialsId", slackCredentialsId);
-        String pagerDuty = pagerDutyCredentialsId == null ? null
-                : CredentialResolver.secretText(run, "pagerDutyCredentialsId", pagerDutyCredentialsId);
         String root = Jenkins.get().getRootUrl();
-        // <job>/builds/<n> -> <job>: open incidents are remembered per job, across its builds
-        String state = new File(run.getRootDir().getParentFile().getParentFile(), "chaos-alert-state.json").getPath();
-        return new AlertTargets(slack, slackChannel, pagerDuty, runEnvironment, root == null ? null : root + run.getUrl(), state);
+        File state = ChaosStateFiles.alertState(Jenkins.get().getRootDir(), run.getParent().getFullName());
+        return alertTargets(runEnvironment, root == null ? null : root + run.getUrl(), state);
+    }
+
+    /** Alert targets with the global secrets resolved as the system. */
+    AlertTargets alertTargets(String runEnvironment, String link, File stateFile) throws IOException {
+        String slack = slackCredentialsId == null ? null : CredentialResolver.systemSecretText("slackCredentialsId", slackCredentialsId);
+        String pagerDuty = pagerDutyCredentialsId == null ? null
+                : CredentialResolver.systemSecretText("pagerDutyCredentialsId", pagerDutyCredentialsId);
+        return new AlertTargets(slack, slackChannel, pagerDuty, runEnvironment, link, stateFile.getPath());
     }
 
     static List<String> splitNamespaces(String text) {

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.chaos.jenkins;
 
+import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
-import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.Messages;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
@@ -15,14 +15,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * {@code chaosInject}. What must be undone is kept as {@link ChaosResourceRef}s in this (serialized) execution, and
  * the credentials are looked up again at cleanup time rather than stored, so that cleanup also works after a
- * controller restart. An abort during setup is rolled back here, before any body starts.
+ * controller restart. An abort during setup is rolled back here, before any body starts. Without a body the faults
+ * are held by a timer, not a sleeping thread (as {@code sleep} does): no thread blocks a safe restart, and the
+ * persisted deadline re-arms the timer in {@link #onResume}.
  */
 final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;
@@ -31,7 +35,12 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
     private String runId;
     private final List<ChaosResourceRef> resources = new ArrayList<>();
     private RunOptions options;
+    /** Set while a body-less step holds its faults; null otherwise. */
+    private HoldDeadline hold;
+    /** The step's return value, kept for the end of the hold. */
+    private LinkedHashMap<String, Object> result;
     private transient volatile boolean stopping;
+    private transient volatile ScheduledFuture<?> holdTimer;
 
     ChaosInjectExecution(ChaosInjectStep step, StepContext context) {
         super(context);
@@ -46,9 +55,37 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
 
     @Override
     public void stop(Throwable cause) throws Exception {
+        ScheduledFuture<?> timer = holdTimer;
+        if (hold != null && timer != null) {
+            // holding: no background thread to interrupt; remove the faults, then end the step with the cause
+            timer.cancel(false);
+            run(() -> {
+                try {
+                    endHold("aborted while holding the fault");
+                } finally {
+                    getContext().onFailure(cause);
+                }
+            });
+            return;
+        }
         // read by setUp: an abort that arrives after injection finished but before the body starts
         stopping = true;
         super.stop(cause);
+    }
+
+    @Override
+    public void onResume() {
+        super.onResume();
+        if (hold != null) {
+            armHoldTimer();
+        }
+    }
+
+    @Override
+    public String getStatus() {
+        HoldDeadline current = hold;
+        return current == null ? super.getStatus()
+                : "holding the faults of run " + runId + " for another " + current.describe(System.currentTimeMillis());
     }
 
     private void setUp() throws Exception {
@@ -58,6 +95,18 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
         FilePath workspace = context.get(FilePath.class);
         ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
         ConsoleRunListener console = new ConsoleRunListener(listener, credentials.redactor());
+        try {
+            inject(context, workspace, credentials, console, run);
+        } catch (InterruptedException | AbortException e) {
+            throw e;
+        } catch (Exception e) {
+            listener.getLogger().println(MaskedFailure.stackTrace(e, credentials.redactor()));
+            throw new AbortException(step.functionName() + ": " + MaskedFailure.message(e, credentials.redactor()));
+        }
+    }
+
+    private void inject(StepContext context, FilePath workspace, ResolvedCredentials credentials, ConsoleRunListener console,
+                        Run<?, ?> run) throws Exception {
         ExperimentPlan plan = StepSupport.loadPlan(step, workspace, credentials,
                 EngineBridge.planLimits(ChaosGlobalConfiguration.get().toSettings()));
         runId = RunIds.forBuild(run.getExternalizableId());
@@ -72,6 +121,7 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
             throw e;
         }
         resources.addAll(injected.resources());
+        result = summary(injected);
         context.saveState();
         for (FaultRecord fault : injected.records()) {
             console.info("injected " + fault.kind() + " " + fault.namespace() + "/" + fault.resource() + " -> " + fault.target());
@@ -84,34 +134,64 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
             context.newBodyInvoker().withCallback(new Cleanup()).start();
             return;
         }
-        try {
-            Duration hold = plan.hold(step.isDryRun());
-            console.info("holding the fault for " + GoDuration.format(hold));
-            Thread.sleep(hold.toMillis());
-        } finally {
-            rollBack(workspace, credentials, console, "fault duration over");
+        // the plan's hold: the longest fault's duration (a manifest's too) within the experiment's and the global cap
+        Duration holdFor = plan.hold(step.isDryRun());
+        if (holdFor.isZero()) {
+            rollBack(workspace, credentials, console, step.isDryRun() ? "dry run: nothing to hold" : "no fault duration to hold");
+            context.onSuccess(result);
+            return;
         }
-        context.onSuccess(summary(injected));
+        hold = HoldDeadline.after(holdFor, System.currentTimeMillis());
+        context.saveState();
+        console.info("holding the fault for " + hold.describe(System.currentTimeMillis()));
+        armHoldTimer();
+    }
+
+    private void armHoldTimer() {
+        HoldDeadline current = hold;
+        holdTimer = Timer.get().schedule(() -> run(() -> {
+            endHold("fault duration over");
+            getContext().onSuccess(result);
+        }), current.remainingMillis(System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /** Looks everything up again (the hold may have outlived a restart and the agent) and removes the faults. */
+    private void endHold(String why) throws IOException, InterruptedException {
+        StepContext context = getContext();
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
+        rollBack(AgentWorkspace.of(context), credentials, new ConsoleRunListener(listener, credentials.redactor()), why);
+        hold = null;
+        holdTimer = null;
     }
 
     /**
      * Removes this run's chaos resources from the agent, or from the controller itself when the agent cannot be
-     * reached; runs with the interrupt flag cleared so that an abort does not also abort the cleanup.
+     * reached; runs with the interrupt flag cleared so that an abort does not also abort the cleanup. The controller
+     * acts only with the step's own kubeconfig credential (never its own service account or ~/.kube/config) and only
+     * on resources it can see are ours.
      */
     private void rollBack(FilePath workspace, ResolvedCredentials credentials, ConsoleRunListener console, String why)
             throws IOException, InterruptedException {
         boolean interrupted = Thread.interrupted();
         try {
             console.info("removing the faults of run " + runId + " (" + why + ")");
-            RecoverCallable recover = new RecoverCallable(runId, resources, options, credentials, console);
             try {
                 if (workspace == null) {
-                    throw new IOException("no workspace");
+                    throw new IOException("the agent of this step is offline");
                 }
-                workspace.act(recover);
+                workspace.act(new RecoverCallable(runId, resources, options, credentials, console, false));
             } catch (IOException e) {
-                console.warn("agent not reachable (" + Messages.firstLine(e.getMessage()) + "); removing the faults from the controller");
-                recover.call();
+                String reason = Messages.firstLine(e.getMessage());
+                if (credentials.kubeconfig() == null) {
+                    console.warn("CRITICAL: agent not reachable (" + reason + ") and the step names no kubeconfigCredentialsId:"
+                            + " the controller does not remove faults with its own identity. The faults of run " + runId
+                            + " stay until their duration ends or the expiry sweep removes them: " + resources);
+                    throw new AbortException("chaosInject: the faults of run " + runId + " could not be removed (" + reason + ")");
+                }
+                console.warn("agent not reachable (" + reason + "); removing the faults from the controller");
+                new RecoverCallable(runId, resources, options, credentials, console, true).call();
             }
             resources.clear();
         } finally {
@@ -121,8 +201,8 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
         }
     }
 
-    private Map<String, Object> summary(InjectedFaults injected) {
-        Map<String, Object> summary = new LinkedHashMap<>();
+    private LinkedHashMap<String, Object> summary(InjectedFaults injected) {
+        LinkedHashMap<String, Object> summary = new LinkedHashMap<>();
         summary.put("runId", injected.runId());
         List<String> refs = new ArrayList<>();
         for (ChaosResourceRef ref : injected.resources()) {
@@ -141,9 +221,9 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
         protected void finished(StepContext context) throws Exception {
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            FilePath workspace = context.get(FilePath.class);
             ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
-            rollBack(workspace, credentials, new ConsoleRunListener(listener, credentials.redactor()), "body finished");
+            // the workspace lookup itself fails when the agent is gone: that is the fallback's case, not an error
+            rollBack(AgentWorkspace.of(context), credentials, new ConsoleRunListener(listener, credentials.redactor()), "body finished");
         }
     }
 }

@@ -35,9 +35,10 @@ public abstract class ChaosProbeStep extends ChaosStep {
         return reportDir;
     }
 
+    /** A sub-directory of the workspace; it is emptied before each run, so '.', '..' and absolute paths are refused. */
     @DataBoundSetter
     public void setReportDir(String reportDir) {
-        this.reportDir = reportDir;
+        this.reportDir = reportDir == null || reportDir.isBlank() ? null : ReportDirectory.check(reportDir);
     }
 
     public String getFailOn() {

@@ -1,15 +1,19 @@
 package io.jenkins.plugins.chaos.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.security.ACL;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -33,6 +37,20 @@ public final class CredentialResolver {
             throw new AbortException(field + ": no secret-text credential with id '" + id + "' is visible to " + run.getFullDisplayName());
         }
         CredentialsProvider.track(run, credentials);
+        return credentials.getSecret().getPlainText();
+    }
+
+    /**
+     * A secret of the global configuration (Slack, PagerDuty), looked up as the system in Jenkins' own store: an
+     * administrator's alert channel, which no job's permissions need to reach (and none should be able to read).
+     */
+    public static String systemSecretText(String field, String id) throws AbortException {
+        StringCredentials credentials = CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(
+                StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()), CredentialsMatchers.withId(id));
+        if (credentials == null) {
+            throw new AbortException(field + " (global configuration): no secret-text credential with id '" + id
+                    + "' in the global credentials of Jenkins");
+        }
         return credentials.getSecret().getPlainText();
     }
 

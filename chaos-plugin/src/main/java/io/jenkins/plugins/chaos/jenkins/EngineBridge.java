@@ -16,6 +16,7 @@ import io.jenkins.plugins.chaos.engine.RunPublisher;
 import io.jenkins.plugins.chaos.fault.FaultInjectionException;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
+import io.jenkins.plugins.chaos.fault.OwnedResources;
 import io.jenkins.plugins.chaos.fault.RunRollback;
 import io.jenkins.plugins.chaos.metrics.ChaosMetrics;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
@@ -68,15 +69,23 @@ public final class EngineBridge {
                     "maxFaultDuration (global configuration): '" + settings.maxFaultDuration() + "' is not a duration; "
                             + GoDuration.ALLOWED));
         }
-        return new PlanLimits(max, settings.allowedNamespaces());
+        // the administrator's list bounds what a workspace YAML may name
+        return PlanLimits.administrator(max, settings.allowedNamespaces());
     }
 
     public static RunOptions runOptions(String reportDir, boolean dryRun, String environment, SecretRedactor secrets,
                                         String runId) {
+        return runOptions(reportDir, dryRun, environment, secrets, runId, null);
+    }
+
+    /** @param variables the step's environment ({@code EnvVars}), which {@code env:} references resolve against */
+    public static RunOptions runOptions(String reportDir, boolean dryRun, String environment, SecretRedactor secrets,
+                                        String runId, Map<String, String> variables) {
         RunOptions options = RunOptions.defaults()
                 .withDryRun(dryRun)
                 .withSecrets(secrets)
-                .withRunId(runId);
+                .withRunId(runId)
+                .withVariables(variables);
         if (reportDir != null) {
             options = options.withReportDir(reportDir);
         }
@@ -113,6 +122,14 @@ public final class EngineBridge {
     public static void recover(String kubeconfig, List<ChaosResourceRef> resources, RunOptions options, RunListener listener) {
         try (KubernetesClient client = client(kubeconfig)) {
             new FaultInjector(client, listener, options).recover(resources);
+        }
+    }
+
+    /** As {@link #recover}, limited to the references that name this run's own labelled Chaos Mesh resources. */
+    public static void recoverOwned(String kubeconfig, String runId, List<ChaosResourceRef> resources, RunOptions options,
+                                    RunListener listener) {
+        try (KubernetesClient client = client(kubeconfig)) {
+            new FaultInjector(client, listener, options).recover(OwnedResources.ofRun(client, resources, runId, listener));
         }
     }
 

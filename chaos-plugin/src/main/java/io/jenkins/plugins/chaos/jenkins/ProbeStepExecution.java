@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Result;
@@ -8,6 +9,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.junit.JUnitResultArchiver;
 import hudson.tasks.junit.TestResultSummary;
+import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
 import hudson.tasks.test.PipelineTestDetails;
 import hudson.triggers.TimerTrigger;
 import io.jenkins.plugins.chaos.core.RunOptions;
@@ -16,6 +18,7 @@ import io.jenkins.plugins.chaos.verdict.BuildOutcome;
 import io.jenkins.plugins.chaos.verdict.FailOn;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,38 +52,58 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
+        ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
+        try {
+            probe(context, run, listener, credentials);
+        } catch (InterruptedException | AbortException e) {
+            throw e;
+        } catch (Exception e) {
+            // Jenkins would print this one with its stack trace, unmasked: print it masked and fail with its first line
+            listener.getLogger().println(MaskedFailure.stackTrace(e, credentials.redactor()));
+            throw new AbortException(step.functionName() + ": " + MaskedFailure.message(e, credentials.redactor()));
+        }
+    }
+
+    private void probe(StepContext context, Run<?, ?> run, TaskListener listener, ResolvedCredentials credentials)
+            throws Exception {
         FilePath workspace = context.get(FilePath.class);
         Launcher launcher = context.get(Launcher.class);
         FlowNode node = context.get(FlowNode.class);
+        // env: references resolve against the step's environment (withEnv, withCredentials), not the agent JVM's
+        EnvVars environment = context.get(EnvVars.class);
         FailOn failOn = FailOn.parse(step.getFailOn());
         ChaosGlobalConfiguration global = ChaosGlobalConfiguration.get();
         ChaosRunSettings settings = global.toSettings();
 
-        ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
         ConsoleRunListener console = new ConsoleRunListener(listener, credentials.redactor());
         ExperimentPlan plan = StepSupport.loadPlan(step, workspace, credentials, EngineBridge.planLimits(settings));
         String runId = RunIds.forBuild(run.getExternalizableId());
         FilePath reportDir = workspace.child(step.effectiveReportDir());
+        if (!ReportDirectory.strictlyInside(workspace.getRemote(), reportDir.getRemote())) {
+            throw new AbortException("reportDir: '" + step.effectiveReportDir() + "' resolves to " + reportDir.getRemote()
+                    + ", not inside the workspace " + workspace.getRemote() + "; use " + ReportDirectory.ALLOWED);
+        }
         if (reportDir.exists()) {
             reportDir.deleteRecursive();
         }
         reportDir.mkdirs();
         RunOptions options = EngineBridge.runOptions(reportDir.getRemote(), step.isDryRun(), step.getEnvironment(),
-                credentials.redactor(), runId);
+                credentials.redactor(), runId, environment);
 
         console.info(step.functionName() + ": run " + runId + " on " + workspace.getRemote() + (step.isDryRun() ? " (dry run)" : ""));
         RunResult result = workspace.act(new RunExperimentCallable(plan, options, credentials, console));
 
-        EngineBridge.publishOutputs(result, global.alertTargets(run, result.environment()), settings.pushgatewayUrl(),
-                "chaos-" + run.getParent().getFullName(), console);
         TestResultSummary tests = publishJUnit(run, workspace, launcher, listener, node);
-        int index = run.getActions(ChaosRunAction.class).size();
         boolean scheduled = run.getCause(TimerTrigger.TimerTriggerCause.class) != null;
-        String chaosPage = "chaos-" + index;
-        run.addAction(new ChaosRunAction(chaosPage, step.functionName(), result, step.effectiveReportDir(), scheduled,
-                step.getDeadManThresholdMinutes()));
+        // parallel branches finish together: the name is chosen and the page attached under the build's lock
+        String chaosPage = ChaosPages.claim(run, () -> pageNames(run), name -> run.addAction(new ChaosRunAction(name,
+                step.functionName(), result, step.effectiveReportDir(), scheduled, step.getDeadManThresholdMinutes())));
         // before the outcome: a FAILURE ends the step with an exception, and the badge must show that run too
         ScenarioBadges.publish(run, step.getBadge(), step.isDryRun(), result, chaosPage, console);
+        // after the verdict, the JUnit results and the build page exist: an output's failure cannot lose them
+        GuardedOutputs.publish(console, credentials.redactor(), () -> EngineBridge.publishOutputs(result,
+                global.alertTargets(run, result.environment()), settings.pushgatewayUrl(),
+                "chaos-" + run.getParent().getFullName(), console));
 
         BuildOutcome outcome = BuildOutcome.decide(result.verdict(), failOn, result.experiment(), result.count(Verdict.CRITICAL),
                 result.count(Verdict.ERROR), result.count(Verdict.WARNING));
@@ -98,6 +121,14 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         context.onSuccess(summary(result, runId));
     }
 
+    private static List<String> pageNames(Run<?, ?> run) {
+        List<String> names = new ArrayList<>();
+        for (ChaosRunAction action : run.getActions(ChaosRunAction.class)) {
+            names.add(action.getUrlName());
+        }
+        return names;
+    }
+
     private TestResultSummary publishJUnit(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
                                            FlowNode node) throws Exception {
         JUnitResultArchiver archiver = new JUnitResultArchiver(step.effectiveReportDir() + "/junit/*.xml");
@@ -106,10 +137,12 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         archiver.setSkipPublishingChecks(true);
         // the verdict, not the number of failed testcases, decides the result (a WARNING passes in JUnit terms)
         archiver.setSkipMarkingBuildUnstable(true);
+        // stage and parallel-branch attribution, exactly as the junit step records it for its own results
+        List<FlowNode> enclosing = JUnitResultsStepExecution.getEnclosingStagesAndParallels(node);
         PipelineTestDetails details = new PipelineTestDetails();
         details.setNodeId(node.getId());
-        details.setEnclosingBlocks(List.of());
-        details.setEnclosingBlockNames(List.of());
+        details.setEnclosingBlocks(JUnitResultsStepExecution.getEnclosingBlockIds(enclosing));
+        details.setEnclosingBlockNames(JUnitResultsStepExecution.getEnclosingBlockNames(enclosing));
         return JUnitResultArchiver.parseAndSummarize(archiver, details, run, workspace, launcher, listener);
     }
 
