@@ -4,6 +4,8 @@ import hudson.AbortException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.jenkins.plugins.chaos.alert.AlertDispatcher;
+import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.core.GoDuration;
@@ -157,6 +159,15 @@ public final class EngineBridge {
                 .withPagerDuty(targets.pagerDutyRoutingKey(), AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
                 .withLinks(targets.buildUrl(), null);
         new RunPublisher(listener).publish(result, alerts, EngineBridge::metrics, null, pushgatewayUrl, pushJob);
+    }
+
+    /** Alerts only (no metrics), with what was delivered: the dead-man's switch records a page only once it went out. */
+    public static AlertOutcome sendAlerts(RunResult result, AlertTargets targets, RunListener listener) {
+        AlertSettings alerts = AlertSettings.none(targets.environment(), targets.stateFile())
+                .withSlack(targets.slackWebhookUrl(), targets.slackChannel())
+                .withPagerDuty(targets.pagerDutyRoutingKey(), AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
+                .withLinks(targets.buildUrl(), null);
+        return new AlertDispatcher(alerts, listener).dispatch(result);
     }
 
     /** The registry the plugin's Prometheus collector exposes; the engine's metrics are recorded into it. */
