@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.chaos.alert.AlertDispatcher;
+import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
+import io.jenkins.plugins.chaos.alert.DeadMansSwitchIndex;
 import io.jenkins.plugins.chaos.alert.DeadMansSwitchPolicy;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.core.GoDuration;
@@ -25,6 +28,7 @@ import io.jenkins.plugins.chaos.experiment.StepArguments;
 import io.jenkins.plugins.chaos.fault.FaultInjectionException;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
+import io.jenkins.plugins.chaos.fault.OwnedResources;
 import io.jenkins.plugins.chaos.fault.RunRollback;
 import io.jenkins.plugins.chaos.metrics.ChaosMetrics;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
@@ -58,14 +62,15 @@ class PluginUsesEngineEntryPointsTest {
             GoDuration.class, ValidationError.class, Messages.class, StepArguments.class, FaultArguments.class,
             RunResult.class, CheckResult.class, FaultRecord.class, TimelinePoint.class, Verdict.class, FailOn.class,
             BuildOutcome.class, InjectedFaults.class, ChaosResourceRef.class, DeadMansSwitchPolicy.class,
-            DeadMansSwitchPolicy.Transition.class, TimelineSvg.class,
+            DeadMansSwitchPolicy.Transition.class, TimelineSvg.class, AlertOutcome.class, DeadMansSwitchIndex.class,
+            DeadMansSwitchIndex.Change.class, DeadMansSwitchIndex.Job.class, DeadMansSwitchIndex.Pager.class,
     };
 
     /** What does the work: reached from EngineBridge only. */
     private static final Class<?>[] WORK = {
             ExperimentLoader.class, LoadResult.class, ExperimentRunner.class, FaultInjector.class,
             FaultInjectionException.class, RunRollback.class, RunPublisher.class, ChaosMetrics.class,
-            AlertSettings.class, KubernetesClient.class,
+            AlertSettings.class, AlertDispatcher.class, OwnedResources.class, KubernetesClient.class,
     };
 
     private static JavaClasses plugin;
