@@ -4,9 +4,14 @@ package jenkins.model;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
+import hudson.security.ACL;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
 import java.io.File;
 
-public class Jenkins implements ItemGroup<TopLevelItem> {
+public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
+    public static final Permission ADMINISTER = null;
+
     protected Jenkins() {
         throw new UnsupportedOperationException();
     }
@@ -24,6 +29,11 @@ public class Jenkins implements ItemGroup<TopLevelItem> {
     }
 
     public <T extends Item> T getItemByFullName(String fullName, Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ACL getACL() {
         throw new UnsupportedOperationException();
     }
 

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.chaos.plan;
 
+import io.jenkins.plugins.chaos.core.ValidationError;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,5 +42,25 @@ public record PlanLimits(Duration maxFaultDuration, List<String> allowedNamespac
     /** True when the operator's list bounds the experiment's. */
     public boolean bounds() {
         return ceiling && !allowedNamespaces.isEmpty();
+    }
+
+    /**
+     * What is wrong with an operator's namespace list, before it is saved: names that are not namespace names, and
+     * the protected namespaces no list can allow.
+     *
+     * @param field the field's name for the messages ({@code allowedNamespaces})
+     */
+    public static List<ValidationError> namespaceProblems(List<String> namespaces, String field) {
+        List<ValidationError> errors = new ArrayList<>();
+        FaultValidator names = new FaultValidator(errors, Duration.ZERO);
+        for (int i = 0; i < namespaces.size(); i++) {
+            String namespace = namespaces.get(i);
+            names.validateNamespaceName(namespace, field + "[" + i + "]");
+            if (Guardrails.PROTECTED_NAMESPACES.contains(namespace)) {
+                errors.add(new ValidationError(field + "[" + i + "]", "'" + namespace
+                        + "' can never be allowed: kube-system, kube-public and kube-node-lease are protected"));
+            }
+        }
+        return errors;
     }
 }

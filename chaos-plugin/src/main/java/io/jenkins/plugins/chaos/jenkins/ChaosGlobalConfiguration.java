@@ -1,17 +1,27 @@
 package io.jenkins.plugins.chaos.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Manage Jenkins settings of the plugin; JCasC: {@code unclassified: chaosEngineering: ...}. Only credential ids are
@@ -126,6 +136,62 @@ public class ChaosGlobalConfiguration extends GlobalConfiguration {
     public void setEnvironment(String environment) {
         this.environment = blankToNull(environment);
         save();
+    }
+
+    /**
+     * Checks the whole form before binding it: a bad value is a {@link FormException} shown next to its field,
+     * where the setters' exceptions would make the whole System page fail to save.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        Optional<String[]> problem = GlobalSettingsCheck.firstProblem(json.optString("maxFaultDuration", ""),
+                json.optString("deadManThresholdMinutes", String.valueOf(DEFAULT_DEAD_MAN_MINUTES)),
+                json.optString("allowedNamespaces", ""), json.optString("pushgatewayUrl", ""));
+        if (problem.isPresent()) {
+            throw new FormException(problem.get()[1], problem.get()[0]);
+        }
+        return super.configure(req, json);
+    }
+
+    public FormValidation doCheckMaxFaultDuration(@QueryParameter String value) {
+        return validation(GlobalSettingsCheck.maxFaultDuration(value));
+    }
+
+    public FormValidation doCheckDeadManThresholdMinutes(@QueryParameter String value) {
+        return validation(GlobalSettingsCheck.deadManThresholdMinutes(value));
+    }
+
+    public FormValidation doCheckAllowedNamespaces(@QueryParameter String value) {
+        return validation(GlobalSettingsCheck.allowedNamespaces(value));
+    }
+
+    public FormValidation doCheckPushgatewayUrl(@QueryParameter String value) {
+        return validation(GlobalSettingsCheck.pushgatewayUrl(value));
+    }
+
+    public ListBoxModel doFillSlackCredentialsIdItems(@QueryParameter String value) {
+        return secretTextCredentials(value);
+    }
+
+    public ListBoxModel doFillPagerDutyCredentialsIdItems(@QueryParameter String value) {
+        return secretTextCredentials(value);
+    }
+
+    /**
+     * The secret-text credentials of Jenkins' own store, as the system resolves them at alert time; only an
+     * administrator sees the list (credentials metadata is not for every web request).
+     */
+    private static ListBoxModel secretTextCredentials(String current) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return new StandardListBoxModel().includeCurrentValue(current);
+        }
+        return new StandardListBoxModel().includeEmptyValue()
+                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always())
+                .includeCurrentValue(current);
+    }
+
+    private static FormValidation validation(Optional<String> problem) {
+        return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
     }
 
     public ChaosRunSettings toSettings() {
