@@ -6,8 +6,10 @@ import hudson.model.Descriptor;
 import io.jenkins.plugins.chaos.experiment.FaultArguments;
 import io.jenkins.plugins.chaos.experiment.StepArguments;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -17,6 +19,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class FaultSelector extends AbstractDescribableImpl<FaultSelector> implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Namespace names hold neither; the form's textarea uses them to separate names. */
+    private static final Pattern NAMESPACE_SEPARATORS = Pattern.compile("[,\\s]+");
+    /** Label values hold neither; {@code tier = model} keeps its spaces. */
+    private static final Pattern LABEL_SEPARATORS = Pattern.compile("[,\\n\\r]+");
 
     private List<String> namespaces;
     private List<String> labelSelectors;
@@ -31,7 +37,7 @@ public class FaultSelector extends AbstractDescribableImpl<FaultSelector> implem
 
     @DataBoundSetter
     public void setNamespaces(List<String> namespaces) {
-        this.namespaces = StepArguments.copy(namespaces);
+        this.namespaces = split(namespaces, NAMESPACE_SEPARATORS);
     }
 
     public List<String> getLabelSelectors() {
@@ -40,8 +46,32 @@ public class FaultSelector extends AbstractDescribableImpl<FaultSelector> implem
 
     @DataBoundSetter
     public void setLabelSelectors(List<String> labelSelectors) {
-        StepArguments.labels("labelSelectors", labelSelectors);
-        this.labelSelectors = StepArguments.copy(labelSelectors);
+        List<String> pairs = split(labelSelectors, LABEL_SEPARATORS);
+        StepArguments.labels("labelSelectors", pairs);
+        this.labelSelectors = pairs;
+    }
+
+    /**
+     * The Snippet Generator's textarea arrives as one element holding every line (Stapler binds a single form value
+     * to a list as its only element: {@code RequestImpl.TypePair.convertJSON}); a Pipeline list arrives as it is.
+     * Empty: not set.
+     */
+    static List<String> split(List<String> values, Pattern separators) {
+        if (values == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String value : values) {
+            if (value == null) {
+                continue;
+            }
+            for (String part : separators.split(value)) {
+                if (!part.isBlank()) {
+                    parts.add(part.trim());
+                }
+            }
+        }
+        return parts.isEmpty() ? null : parts;
     }
 
     Map<String, Object> toMap(String field) {

@@ -137,6 +137,26 @@ class ChaosStepSafetyTest {
         assertEquals(new File(home, "chaos-engineering/dead-mans-switch.json"), ChaosStateFiles.deadMansSwitch(home));
     }
 
+    @Test
+    void theSnippetGeneratorsTextareasBecomeTheSelectorsLists() {
+        // what Stapler hands the setters for a textarea: the whole text as the list's one element
+        FaultSelector form = new FaultSelector();
+        form.setNamespaces(List.of("tenant-alice\r\ntenant-bob, inference\n"));
+        form.setLabelSelectors(List.of("app=provider\ntier = model\n"));
+        assertEquals(List.of("tenant-alice", "tenant-bob", "inference"), form.getNamespaces());
+        assertEquals(List.of("app=provider", "tier = model"), form.getLabelSelectors());
+
+        FaultSelector empty = new FaultSelector();
+        empty.setNamespaces(List.of(""));
+        empty.setLabelSelectors(List.of("  "));
+        assertNull(empty.getNamespaces(), "an empty textarea is not set, not a namespace named ''");
+        assertNull(empty.getLabelSelectors());
+
+        FaultSelector pipeline = new FaultSelector();
+        pipeline.setNamespaces(List.of("providers"));
+        assertEquals(List.of("providers"), pipeline.getNamespaces(), "a Pipeline list is taken as it is");
+    }
+
     /** A StepContext whose FilePath lookup fails as Jenkins' does with the agent gone. */
     private static final class FakeContext extends StepContext {
         private static final long serialVersionUID = 1L;
