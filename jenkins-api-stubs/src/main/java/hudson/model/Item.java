@@ -1,7 +1,14 @@
 // Signature stub of hudson.model.Item from org.jenkins-ci.main:jenkins-core:2.504.3; declarations only, never shipped.
 package hudson.model;
 
-public interface Item extends ModelObject {
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+public interface Item extends ModelObject, AccessControlled {
+    Permission CONFIGURE = null;
+
+    Permission EXTENDED_READ = null;
+
     String getName();
 
     String getFullName();

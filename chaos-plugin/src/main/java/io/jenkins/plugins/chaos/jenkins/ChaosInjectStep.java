@@ -1,16 +1,21 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code chaosInject}: one fault given by its YAML keys directly ({@code kind:}, {@code action:}, {@code selector:}, ...),
@@ -175,6 +180,10 @@ public class ChaosInjectStep extends ChaosStep {
 
     @Extension
     public static class DescriptorImpl extends StepDescriptor {
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.forItem(item, FileCredentials.class, value);
+        }
+
         @Override
         public String getFunctionName() {
             return ChaosStepNames.CHAOS_INJECT;

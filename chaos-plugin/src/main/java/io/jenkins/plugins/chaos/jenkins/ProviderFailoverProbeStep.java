@@ -1,14 +1,20 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.chaos.experiment.StepArguments;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code providerFailoverProbe}: a paced request stream against the gateway while a provider fault (given in
@@ -151,6 +157,14 @@ public class ProviderFailoverProbeStep extends ChaosProbeStep {
 
     @Extension
     public static class DescriptorImpl extends StepDescriptor {
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.forItem(item, FileCredentials.class, value);
+        }
+
+        public ListBoxModel doFillTokenCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.forItem(item, StringCredentials.class, value);
+        }
+
         @Override
         public String getFunctionName() {
             return ChaosStepNames.PROVIDER_FAILOVER_PROBE;

@@ -3,9 +3,14 @@ package io.jenkins.plugins.chaos.jenkins;
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
 import java.io.Serializable;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * A tenant of the gateway: {@code [name: 'alice', namespace: 'tenant-alice', tokenCredentialsId: 'alice-token']}.
@@ -48,6 +53,10 @@ public class TenantArgument extends AbstractDescribableImpl<TenantArgument> impl
 
     @Extension
     public static class DescriptorImpl extends Descriptor<TenantArgument> {
+        public ListBoxModel doFillTokenCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.forItem(item, StringCredentials.class, value);
+        }
+
         @Override
         public String getDisplayName() {
             return "Tenant";

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.chaos.experiment.StepArguments;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code tenantIsolationProbe}: every tenant's credentials against every other tenant's resources must be refused
@@ -118,6 +123,10 @@ public class TenantIsolationProbeStep extends ChaosProbeStep {
 
     @Extension
     public static class DescriptorImpl extends StepDescriptor {
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.forItem(item, FileCredentials.class, value);
+        }
+
         @Override
         public String getFunctionName() {
             return ChaosStepNames.TENANT_ISOLATION_PROBE;
