@@ -161,9 +161,31 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
-        rollBack(AgentWorkspace.of(context), credentials, new ConsoleRunListener(listener, credentials.redactor()), why);
+        masked(listener, credentials, () -> rollBack(AgentWorkspace.of(context), credentials,
+                new ConsoleRunListener(listener, credentials.redactor()), why));
         hold = null;
         holdTimer = null;
+    }
+
+    @FunctionalInterface
+    private interface Removal {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * A cleanup failure becomes an AbortException with the masked first line (after the masked stack trace): after a
+     * failed body Jenkins adds it to the body's exception as suppressed and prints that with every stack trace.
+     */
+    private static void masked(TaskListener listener, ResolvedCredentials credentials, Removal removal)
+            throws IOException, InterruptedException {
+        try {
+            removal.run();
+        } catch (InterruptedException | AbortException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            listener.getLogger().println(MaskedFailure.stackTrace(e, credentials.redactor()));
+            throw new AbortException("chaosInject: removing the faults failed: " + MaskedFailure.message(e, credentials.redactor()));
+        }
     }
 
     /**
@@ -223,7 +245,8 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
             TaskListener listener = context.get(TaskListener.class);
             ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
             // the workspace lookup itself fails when the agent is gone: that is the fallback's case, not an error
-            rollBack(AgentWorkspace.of(context), credentials, new ConsoleRunListener(listener, credentials.redactor()), "body finished");
+            masked(listener, credentials, () -> rollBack(AgentWorkspace.of(context), credentials,
+                    new ConsoleRunListener(listener, credentials.redactor()), "body finished"));
         }
     }
 }
