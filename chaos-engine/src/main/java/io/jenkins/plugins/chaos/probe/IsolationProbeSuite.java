@@ -17,12 +17,12 @@ import io.jenkins.plugins.chaos.probe.rbac.RbacIsolationCheck;
 import io.jenkins.plugins.chaos.probe.rbac.RbacSnapshot;
 import io.jenkins.plugins.chaos.probe.rbac.RoleBasedAccessEvaluator;
 import io.jenkins.plugins.chaos.probe.rbac.SubjectAccessReviewer;
+import io.jenkins.plugins.chaos.verdict.CheckLog;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -45,11 +45,14 @@ public final class IsolationProbeSuite {
         this.secrets = secrets;
     }
 
-    public List<CheckResult> run() throws InterruptedException {
-        List<CheckResult> checks = new ArrayList<>();
+    /** The checks of every layer, spooled ({@link CheckLog}): the API layer alone may be 160,000 of them. */
+    public CheckLog run() throws InterruptedException {
+        CheckLog checks = new CheckLog();
         if (spec.gateway() != null) {
             listener.info("Tenant isolation, API layer: " + spec.tenants().size() + " tenants against " + spec.gateway());
-            checks.addAll(new ApiIsolationProbe(ProbeConfigs.api(spec, secrets), listener).run());
+            try (CheckLog api = new ApiIsolationProbe(ProbeConfigs.api(spec, secrets), listener).run()) {
+                checks.addAll(api);
+            }
         }
         List<String> namespaces = spec.namespaces();
         if (spec.network() && !namespaces.isEmpty()) {
@@ -72,9 +75,9 @@ public final class IsolationProbeSuite {
                 throw new InterruptedException("tenant isolation probe interrupted");
             }
         }
-        long breaches = checks.stream().filter(c -> c.verdict() == Verdict.CRITICAL).count();
+        long breaches = checks.count(Verdict.CRITICAL);
         listener.info("Tenant isolation: " + checks.size() + " check(s), " + breaches + " breach(es)");
-        for (CheckResult check : checks) {
+        for (CheckResult check : breaches == 0 ? List.<CheckResult>of() : checks) {
             if (check.verdict() == Verdict.CRITICAL) {
                 listener.warn("BREACH " + check.probe() + " " + check.name() + ": " + check.summary());
             }
