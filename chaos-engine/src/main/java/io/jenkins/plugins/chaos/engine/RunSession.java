@@ -18,6 +18,7 @@ import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.IsolationPhase;
 import io.jenkins.plugins.chaos.plan.ProbeConfigs;
 import io.jenkins.plugins.chaos.probe.IsolationProbeSuite;
+import io.jenkins.plugins.chaos.probe.api.PairCoverage;
 import io.jenkins.plugins.chaos.probe.failover.FailoverProbe;
 import io.jenkins.plugins.chaos.probe.failover.FailoverResult;
 import io.jenkins.plugins.chaos.probe.failover.FailoverRun;
@@ -243,7 +244,9 @@ final class RunSession {
 
     private void addIsolation(IsolationPhase phase) throws InterruptedException {
         TenantIsolationSpec spec = plan.isolation();
-        try (CheckLog found = new IsolationProbeSuite(spec, client, console, secrets::resolve).run()) {
+        Path coverageState = options.stateDir() == null ? null
+                : PairCoverage.stateFile(Path.of(options.stateDir()), plan.name(), environment);
+        try (CheckLog found = new IsolationProbeSuite(spec, client, console, secrets::resolve, coverageState, runId).run()) {
             if (phase == null || spec.phases().size() < 2) {
                 checks.addAll(found);
                 return;

@@ -32,7 +32,8 @@ public final class ProbeConfigs {
             tenants.put(tenant.name(), secrets.apply(tenant.token()));
         }
         return new ApiIsolationConfig(spec.gateway(), tenants, spec.endpoints().isEmpty() ? null : spec.endpoints(),
-                spec.deniedStatuses().isEmpty() ? null : spec.deniedStatuses(), spec.concurrency(), spec.timeout());
+                spec.deniedStatuses().isEmpty() ? null : spec.deniedStatuses(), spec.concurrency(), spec.timeout(),
+                spec.maxRequestsPerSecond());
     }
 
     public static FailoverConfig failover(ProviderFailoverSpec spec, String defaultDuration, UnaryOperator<String> secrets) {
@@ -46,7 +47,8 @@ public final class ProbeConfigs {
                 spec.requestsPerSecond(), spec.duration() == null ? defaultDuration : spec.duration(), spec.timeout(),
                 null, spec.providerHeader(), spec.providerField(), spec.primary(), spec.secondary(),
                 spec.gracefulStatuses().isEmpty() ? null : spec.gracefulStatuses(), spec.failover(), spec.latency(),
-                spec.errorRatePercent() == null ? null : spec.errorRatePercent() / 100.0, false);
+                spec.errorRatePercent() == null ? null : spec.errorRatePercent() / 100.0, false,
+                spec.maxRequestsPerSecond());
     }
 
     /** Probe pods between the tenant namespaces, on the isolation probe's ports. */
