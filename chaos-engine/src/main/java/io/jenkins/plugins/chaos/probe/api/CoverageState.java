@@ -16,9 +16,10 @@ import java.util.List;
  * @param slices    the contiguous slices tested, newest last
  * @param failing   pairs whose last test did not pass: re-tested in every run until they hold
  * @param lastRunId the run that took the last slice; a later phase of the same run tests the same slice
+ * @param since     when this rotation started, ISO-8601: until a window has passed, coverage is still filling
  */
 record CoverageState(int version, String space, int spaceSize, int cursor, List<String> runs, List<Slice> slices,
-                     List<Failing> failing, String lastRunId) {
+                     List<Failing> failing, String lastRunId, String since) {
 
     static final int VERSION = 1;
 
@@ -29,7 +30,7 @@ record CoverageState(int version, String space, int spaceSize, int cursor, List<
     }
 
     static CoverageState fresh(String space, int spaceSize) {
-        return new CoverageState(VERSION, space, spaceSize, 0, null, null, null, null);
+        return new CoverageState(VERSION, space, spaceSize, 0, null, null, null, null, null);
     }
 
     /**

@@ -130,7 +130,7 @@ public final class PairCoverage {
         Instant horizon = now.minus(window).minus(window);
         slices.removeIf(s -> Instant.parse(s.testedAt()).isBefore(horizon));
         state = new CoverageState(CoverageState.VERSION, space, spaceSize, spaceSize == 0 ? 0 : (from + size) % spaceSize,
-                runs, slices, state.failing(), runId);
+                runs, slices, state.failing(), runId, state.since() == null ? now.toString() : state.since());
         listener.info(PROBE + ": rotating slice of " + size + " from " + (size == 0 ? "-" : matrix.crossName(from))
                 + (retested > 0 ? ", plus " + retested + " failing pair(s) re-tested until they hold" : "")
                 + " (pairs: perRun " + perRun + ", coverWithin " + GoDuration.format(window) + "; state " + file + ")");
@@ -183,7 +183,7 @@ public final class PairCoverage {
                     verdict.name(), before == null ? now.toString() : before.since(), now.toString()));
         }
         state = new CoverageState(CoverageState.VERSION, space, state.spaceSize(), state.cursor(), state.runs(),
-                state.slices(), new ArrayList<>(failing.values()), state.lastRunId());
+                state.slices(), new ArrayList<>(failing.values()), state.lastRunId(), state.since());
         save();
         return check(now);
     }
@@ -212,8 +212,8 @@ public final class PairCoverage {
     private CheckResult check(Instant now) {
         int spaceSize = matrix.crossSpace();
         int covered = coveredWithin(now).cardinality();
-        Instant first = state.runs().isEmpty() ? now : Instant.parse(state.runs().get(0));
-        boolean firstWindow = state.runs().size() < RUNS_KEPT && first.isAfter(now.minus(window));
+        Instant first = state.since() == null ? now : Instant.parse(state.since());
+        boolean firstWindow = first.isAfter(now.minus(window));
         boolean whole = covered >= spaceSize;
         String within = GoDuration.format(window);
         String fraction = String.format(Locale.ROOT, "%,d of %,d pairs x endpoints (%.1f%%)", covered, spaceSize,
@@ -308,7 +308,7 @@ public final class PairCoverage {
         if (!space.equals(read.space())) {
             // Another set of tenants or endpoints: the slices mean other pairs now; the failing pairs are kept.
             return new CoverageState(CoverageState.VERSION, space, matrix.crossSpace(), 0, read.runs(), null,
-                    read.failing(), null);
+                    read.failing(), null, null);
         }
         return read;
     }

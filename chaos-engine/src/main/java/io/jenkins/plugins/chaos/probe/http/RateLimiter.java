@@ -5,7 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A token bucket shared by every connection of a probe: at most {@code permitsPerSecond} requests start per second,
- * with a burst of at most a fiftieth of a second's worth (at least one), so that a run of several seconds stays
+ * with a burst of at most a fiftieth of a second's worth (at least two), so that a run of several seconds stays
  * within a few percent of the cap. Kept as the theoretical arrival time of the next request (GCRA): one long, no
  * refill thread.
  */
@@ -21,7 +21,8 @@ public final class RateLimiter {
     private RateLimiter(double permitsPerSecond) {
         this.permitsPerSecond = permitsPerSecond;
         this.intervalNanos = permitsPerSecond > 0 ? Math.max(1, Math.round(1e9 / permitsPerSecond)) : 0;
-        long burst = Math.max(1, (long) Math.floor(permitsPerSecond / 50));
+        // Two at least: a sender woken a little late may catch up on the next request instead of losing the slot.
+        long burst = Math.max(2, (long) Math.floor(permitsPerSecond / 50));
         this.toleranceNanos = (burst - 1) * intervalNanos;
         this.theoreticalArrival = System.nanoTime();
     }
