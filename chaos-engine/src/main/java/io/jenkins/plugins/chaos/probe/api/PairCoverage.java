@@ -42,7 +42,7 @@ import java.util.Map;
  */
 public final class PairCoverage {
 
-    public static final String PROBE = ProbeIds.ISOLATION + ".coverage";
+    public static final String PROBE = ProbeIds.ISOLATION_COVERAGE;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int RUNS_KEPT = 10;
     /** Plan for 5% fewer runs per window than the cadence gives, so that a late run does not open a gap. */
