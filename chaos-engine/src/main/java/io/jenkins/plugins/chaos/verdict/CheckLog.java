@@ -131,6 +131,11 @@ public final class CheckLog extends AbstractList<CheckResult> implements Seriali
         return new Reader(spool.file, visible);
     }
 
+    /** For tests: where the checks are now. */
+    synchronized Path spoolFile() {
+        return spool.file;
+    }
+
     /** Deletes the spool; the log is empty afterwards and may be filled again. */
     @Override
     public synchronized void close() {
