@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.chaos.experiment.PairsSpec;
 import io.jenkins.plugins.chaos.experiment.RequestTemplate;
+import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
+import io.jenkins.plugins.chaos.experiment.TenantSpec;
 import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
+import io.jenkins.plugins.chaos.probe.IsolationProbeSuite;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import io.jenkins.plugins.chaos.verdict.CheckLog;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
@@ -20,6 +23,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +154,35 @@ class PairCoverageWeekTest {
             assertEquals(first.size(), second.size());
             PairCoverage next = new PairCoverage(state, new PairsSpec(5, "24h"), full);
             assertEquals(5, next.plan("run-2", MONDAY.plus(CADENCE), listener).from(), "the next run moves on");
+        }
+    }
+
+    @Test
+    void theSuiteRotatesWithAStateFileAndRefusesToRotateWithoutOne() throws Exception {
+        try (TenantGateway gateway = new TenantGateway(3)) {
+            List<TenantSpec> tenants = gateway.tokens().entrySet().stream()
+                    .map(t -> new TenantSpec(t.getKey(), null, t.getValue())).toList();
+            TenantIsolationSpec spec = new TenantIsolationSpec(null, gateway.url(), tenants, ENDPOINTS, null, 4, "5s",
+                    false, false, false, null, null, null, new PairsSpec(4, "24h"));
+            Path state = PairCoverage.stateFile(stateDir, "suite", "staging");
+            RecordingListener listener = new RecordingListener();
+            try (CheckLog first = new IsolationProbeSuite(spec, null, listener, UnaryOperator.identity(), state, "run-a").run()) {
+                // 3 x 2 controls, 4 of the 12 cross-tenant calls, and the coverage check
+                assertEquals(6 + 4 + 1, first.size());
+                CheckResult coverage = first.get(first.size() - 1);
+                assertEquals(PairCoverage.PROBE, coverage.probe());
+                assertTrue(coverage.summary().contains("4 of 12 pairs x endpoints (33.3%)"), coverage.summary());
+            }
+            try (CheckLog second = new IsolationProbeSuite(spec, null, listener, UnaryOperator.identity(), state, "run-b").run()) {
+                CheckResult coverage = second.get(second.size() - 1);
+                assertTrue(coverage.summary().contains("8 of 12 pairs x endpoints"), coverage.summary());
+            }
+            try (CheckLog nowhere = new IsolationProbeSuite(spec, null, listener, UnaryOperator.identity(), null, "run-c").run()) {
+                assertEquals(1, nowhere.size());
+                assertEquals(Verdict.ERROR, nowhere.get(0).verdict());
+                assertTrue(nowhere.get(0).summary().contains("needs a state directory"), nowhere.get(0).summary());
+            }
+            assertFalse(Files.readString(state).contains("secret"));
         }
     }
 
