@@ -34,7 +34,8 @@ final class IsolationBench {
         }
 
         ApiIsolationConfig config() {
-            return new ApiIsolationConfig(gatewayUrl, tenants, endpoints, null, concurrency, "10s");
+            // Benchmarks measure the probe itself: no rate cap (0), whatever the gateway's address.
+            return new ApiIsolationConfig(gatewayUrl, tenants, endpoints, null, concurrency, "10s", 0.0);
         }
 
         @Override

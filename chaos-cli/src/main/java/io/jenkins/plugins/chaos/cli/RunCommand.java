@@ -37,6 +37,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "chaos-reports", description = "where reports go (default: ${DEFAULT-VALUE})")
     String reportDir;
 
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "state kept between runs (the isolation probe's "
+            + "rotating pair coverage); default: chaos-state next to --report-dir")
+    String stateDir;
+
     @Option(names = "--dry-run", description = "server-side dry run: show what would be applied, persist nothing")
     boolean dryRun;
 
@@ -87,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
             secretValues.add(routingKey);
         }
         RunOptions options = RunOptions.defaults().withReportDir(reportDir).withDryRun(dryRun)
-                .withEnvironment(environment)
+                .withEnvironment(environment).withStateDir(stateDir)
                 .withSecrets(new SecretRedactor(secretValues));
         try (KubernetesClient client = KubernetesClients.from(kubeconfig)) {
             RunListener listener = WriterOutputStream.listener(spec.commandLine().getOut());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.core;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +24,7 @@ public final class RunOptions implements Serializable {
     private Duration expiryGrace = Duration.ofMinutes(5);
     /** Where {@code env:} references are looked up; null: this process's environment (the CLI). */
     private TreeMap<String, String> variables;
+    private String stateDir;
 
     public static RunOptions defaults() {
         return new RunOptions();
@@ -38,7 +40,30 @@ public final class RunOptions implements Serializable {
         copy.pollInterval = pollInterval;
         copy.expiryGrace = expiryGrace;
         copy.variables = variables;
+        copy.stateDir = stateDir;
         return copy;
+    }
+
+    /**
+     * Where state that outlives a run is kept (the rotating pair coverage of the isolation probe): the plugin gives
+     * the job's directory, the CLI {@code --state-dir}. Never holds secrets.
+     */
+    public RunOptions withStateDir(String dir) {
+        RunOptions copy = copy();
+        copy.stateDir = dir;
+        return copy;
+    }
+
+    /** The state directory; unset, {@code chaos-state} next to the report directory; null without either. */
+    public String stateDir() {
+        if (stateDir != null) {
+            return stateDir;
+        }
+        if (reportDir == null) {
+            return null;
+        }
+        Path parent = Path.of(reportDir).toAbsolutePath().getParent();
+        return (parent == null ? Path.of("chaos-state") : parent.resolve("chaos-state")).toString();
     }
 
     public RunOptions withReportDir(String dir) {

@@ -18,11 +18,13 @@ import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.IsolationPhase;
 import io.jenkins.plugins.chaos.plan.ProbeConfigs;
 import io.jenkins.plugins.chaos.probe.IsolationProbeSuite;
+import io.jenkins.plugins.chaos.probe.api.PairCoverage;
 import io.jenkins.plugins.chaos.probe.failover.FailoverProbe;
 import io.jenkins.plugins.chaos.probe.failover.FailoverResult;
 import io.jenkins.plugins.chaos.probe.failover.FailoverRun;
 import io.jenkins.plugins.chaos.report.ReportFiles;
 import io.jenkins.plugins.chaos.report.ReportWriter;
+import io.jenkins.plugins.chaos.verdict.CheckLog;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
 import io.jenkins.plugins.chaos.verdict.ProbeIds;
@@ -63,7 +65,8 @@ final class RunSession {
     private final FaultInjector injector;
     private final boolean faults;
     private final List<String> notes = new ArrayList<>();
-    private final List<CheckResult> checks = new ArrayList<>();
+    /** Spooled to disk as they come: a run's isolation matrix may hold 160,000 checks. */
+    private final CheckLog checks = new CheckLog();
     private final List<FaultRecord> records = new ArrayList<>();
     private final List<TimelinePoint> timeline = new ArrayList<>();
     private final AtomicReference<String> abortReason = new AtomicReference<>();
@@ -97,7 +100,7 @@ final class RunSession {
 
     void probeIsolationBefore() throws InterruptedException {
         if (faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.BEFORE)) {
-            checks.addAll(isolation(IsolationPhase.BEFORE));
+            addIsolation(IsolationPhase.BEFORE);
         }
     }
 
@@ -131,9 +134,9 @@ final class RunSession {
                 }
             }
             if (plan.isolation() != null && (!faults || plan.isolationRunsIn(IsolationPhase.DURING)) && !options.dryRun()) {
-                List<CheckResult> during = isolation(faults ? IsolationPhase.DURING : null);
-                checks.addAll(during);
-                if (faults && during.stream().anyMatch(c -> c.verdict() == Verdict.CRITICAL)) {
+                long breachesBefore = checks.count(Verdict.CRITICAL);
+                addIsolation(faults ? IsolationPhase.DURING : null);
+                if (faults && checks.count(Verdict.CRITICAL) > breachesBefore) {
                     stopCondition("tenant isolation breach while the fault was active", "tenant isolation breach");
                 }
             }
@@ -180,7 +183,7 @@ final class RunSession {
 
     void probeIsolationAfter() throws InterruptedException {
         if (faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.AFTER) && !options.dryRun()) {
-            checks.addAll(isolation(IsolationPhase.AFTER));
+            addIsolation(IsolationPhase.AFTER);
         }
     }
 
@@ -239,19 +242,21 @@ final class RunSession {
         }
     }
 
-    private List<CheckResult> isolation(IsolationPhase phase) throws InterruptedException {
+    private void addIsolation(IsolationPhase phase) throws InterruptedException {
         TenantIsolationSpec spec = plan.isolation();
-        List<CheckResult> found = new IsolationProbeSuite(spec, client, console, secrets::resolve).run();
-        if (phase == null || spec.phases().size() < 2) {
-            return found;
+        Path coverageState = options.stateDir() == null ? null
+                : PairCoverage.stateFile(Path.of(options.stateDir()), plan.name(), environment);
+        try (CheckLog found = new IsolationProbeSuite(spec, client, console, secrets::resolve, coverageState, runId).run()) {
+            if (phase == null || spec.phases().size() < 2) {
+                checks.addAll(found);
+                return;
+            }
+            // The same check in two phases must stay two test cases and two alert keys.
+            for (CheckResult check : found) {
+                checks.add(new CheckResult(check.probe(), check.name() + " [" + phase.key() + "]", check.verdict(),
+                        check.summary(), check.evidence(), check.startedAt(), check.durationMillis()));
+            }
         }
-        // The same check in two phases must stay two test cases and two alert keys.
-        List<CheckResult> named = new ArrayList<>();
-        for (CheckResult check : found) {
-            named.add(new CheckResult(check.probe(), check.name() + " [" + phase.key() + "]", check.verdict(),
-                    check.summary(), check.evidence(), check.startedAt(), check.durationMillis()));
-        }
-        return named;
     }
 
     /** Keeps the faults in place for their duration, or until a stop condition fires. */

@@ -9,11 +9,12 @@ final class ProbesBinder {
 
     static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover");
     static final List<String> ISOLATION_KEYS = List.of("phases", "gateway", "tenants", "endpoints", "deniedStatuses",
-            "concurrency", "timeout", "network", "rbac", "probePods", "ports", "probeImage");
+            "concurrency", "timeout", "network", "rbac", "probePods", "ports", "probeImage", "maxRequestsPerSecond", "pairs");
+    static final List<String> PAIRS_KEYS = List.of("perRun", "coverWithin");
     static final List<String> TENANT_KEYS = List.of("name", "namespace", "token");
     static final List<String> FAILOVER_KEYS = List.of("gateway", "method", "path", "body", "tenant", "token",
             "requestsPerSecond", "duration", "timeout", "primary", "secondary", "providerHeader", "providerField",
-            "gracefulStatuses", "thresholds");
+            "gracefulStatuses", "thresholds", "maxRequestsPerSecond");
     static final List<String> THRESHOLD_KEYS = List.of("failover", "latency", "errorRatePercent");
 
     private final TreeReader reader;
@@ -44,7 +45,32 @@ final class ProbesBinder {
                 reader.integerList(node, "deniedStatuses", path), reader.integer(node, "concurrency", path),
                 reader.text(node, "timeout", path), network == null || network, rbac == null || rbac,
                 probePods != null && probePods, reader.integerList(node, "ports", path),
-                reader.text(node, "probeImage", path));
+                reader.text(node, "probeImage", path), reader.decimal(node, "maxRequestsPerSecond", path),
+                pairs(node.get("pairs"), TreeReader.child(path, "pairs")));
+    }
+
+    /** {@code pairs: all} or {@code pairs: {perRun: N, coverWithin: 24h}}; the values are validated by the planner. */
+    private PairsSpec pairs(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return PairsSpec.ALL;
+        }
+        if (node.isTextual() && node.asText().equals("all")) {
+            return PairsSpec.ALL;
+        }
+        if (!node.isObject()) {
+            reader.error(path, "must be 'all' or a map {perRun: N, coverWithin: 24h}, not " + TreeReader.describe(node));
+            return PairsSpec.ALL;
+        }
+        reader.rejectUnknownKeys(node, PAIRS_KEYS, path);
+        Integer perRun = reader.integer(node, "perRun", path);
+        String within = reader.text(node, "coverWithin", path);
+        if (perRun == null) {
+            reader.error(TreeReader.child(path, "perRun"), "is required: cross-tenant calls per run, e.g. 2000");
+        }
+        if (within == null) {
+            reader.error(TreeReader.child(path, "coverWithin"), "is required: the window every pair is tested in, e.g. 24h");
+        }
+        return perRun == null || within == null ? PairsSpec.ALL : new PairsSpec(perRun, within);
     }
 
     /** Endpoints as {@code "GET /path"} lines or {method, path, body} maps. */
@@ -121,6 +147,7 @@ final class ProbesBinder {
                 reader.text(node, "providerField", path), reader.integerList(node, "gracefulStatuses", path),
                 thresholds == null ? null : reader.text(thresholds, "failover", thresholdsPath),
                 thresholds == null ? null : reader.text(thresholds, "latency", thresholdsPath),
-                thresholds == null ? null : reader.decimal(thresholds, "errorRatePercent", thresholdsPath));
+                thresholds == null ? null : reader.decimal(thresholds, "errorRatePercent", thresholdsPath),
+                reader.decimal(node, "maxRequestsPerSecond", path));
     }
 }

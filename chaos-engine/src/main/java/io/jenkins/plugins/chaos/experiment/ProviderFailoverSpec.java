@@ -25,12 +25,23 @@ import java.util.List;
  * @param failover          threshold: failover slower than this is CRITICAL (default 30s)
  * @param latency           threshold: p95 above this is a WARNING (default 30s)
  * @param errorRatePercent  threshold: error rate above this percentage is a WARNING (default 20)
+ * @param maxRequestsPerSecond the cap on requests per second (default 200, none on loopback, 0: none)
  */
 public record ProviderFailoverSpec(String gateway, String method, String path, String body, String tenant, String token,
                                    Double requestsPerSecond, String duration, String timeout, String primary,
                                    String secondary, String providerHeader, String providerField,
                                    List<Integer> gracefulStatuses, String failover, String latency,
-                                   Double errorRatePercent) implements Serializable {
+                                   Double errorRatePercent, Double maxRequestsPerSecond) implements Serializable {
+
+    /** The default rate cap. */
+    public ProviderFailoverSpec(String gateway, String method, String path, String body, String tenant, String token,
+                                Double requestsPerSecond, String duration, String timeout, String primary,
+                                String secondary, String providerHeader, String providerField,
+                                List<Integer> gracefulStatuses, String failover, String latency,
+                                Double errorRatePercent) {
+        this(gateway, method, path, body, tenant, token, requestsPerSecond, duration, timeout, primary, secondary,
+                providerHeader, providerField, gracefulStatuses, failover, latency, errorRatePercent, null);
+    }
 
     @Override
     public String toString() {

@@ -20,10 +20,13 @@ import java.util.List;
  * @param probePods     start probe pods that try real connections (default false: it needs pod creation rights)
  * @param ports         ports for the network layers (default 8080)
  * @param probeImage    image of the probe pods, which need {@code nc} (default busybox:1.36)
+ * @param maxRequestsPerSecond the API layer's cap on requests per second (default 200, none on loopback, 0: none)
+ * @param pairs         which pairs x endpoints each run tests: all (default) or a rotating slice
  */
 public record TenantIsolationSpec(List<String> phases, String gateway, List<TenantSpec> tenants, List<RequestTemplate> endpoints,
                                   List<Integer> deniedStatuses, Integer concurrency, String timeout, boolean network,
-                                  boolean rbac, boolean probePods, List<Integer> ports, String probeImage)
+                                  boolean rbac, boolean probePods, List<Integer> ports, String probeImage,
+                                  Double maxRequestsPerSecond, PairsSpec pairs)
         implements Serializable {
 
     public static final List<String> PHASES = List.of("before", "during", "after");
@@ -34,6 +37,15 @@ public record TenantIsolationSpec(List<String> phases, String gateway, List<Tena
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         deniedStatuses = deniedStatuses == null ? List.of() : List.copyOf(deniedStatuses);
         ports = ports == null || ports.isEmpty() ? List.of(8080) : List.copyOf(ports);
+        pairs = pairs == null ? PairsSpec.ALL : pairs;
+    }
+
+    /** Every pair in every run, the API layer's default rate cap. */
+    public TenantIsolationSpec(List<String> phases, String gateway, List<TenantSpec> tenants, List<RequestTemplate> endpoints,
+                               List<Integer> deniedStatuses, Integer concurrency, String timeout, boolean network,
+                               boolean rbac, boolean probePods, List<Integer> ports, String probeImage) {
+        this(phases, gateway, tenants, endpoints, deniedStatuses, concurrency, timeout, network, rbac, probePods, ports,
+                probeImage, null, null);
     }
 
     public List<String> namespaces() {

@@ -26,10 +26,13 @@ import java.util.regex.Pattern;
  * @param denialStatuses statuses that count as "denied" (default 401, 403)
  * @param concurrency    requests in flight at once (default 16)
  * @param timeout        per request, Go duration (default 10s)
+ * @param maxRequestsPerSecond the cap on requests started per second ({@link RateCap}: default 200, unlimited on
+ *                       loopback, 0 for none)
  */
 public record ApiIsolationConfig(String gatewayUrl,
                                  @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Map<String, String> tenants, List<RequestTemplate> endpoints,
-                                 List<Integer> denialStatuses, Integer concurrency, String timeout)
+                                 List<Integer> denialStatuses, Integer concurrency, String timeout,
+                                 Double maxRequestsPerSecond)
         implements Serializable {
 
     public static final List<Integer> DEFAULT_DENIAL_STATUSES = List.of(401, 403);
@@ -55,6 +58,22 @@ public record ApiIsolationConfig(String gatewayUrl,
                 ? DEFAULT_DENIAL_STATUSES : List.copyOf(denialStatuses);
         concurrency = concurrency == null ? DEFAULT_CONCURRENCY : concurrency;
         timeout = timeout == null || timeout.isBlank() ? DEFAULT_TIMEOUT : timeout;
+    }
+
+    /** Without a rate cap of its own: {@link RateCap}'s default for the gateway. */
+    public ApiIsolationConfig(String gatewayUrl, Map<String, String> tenants, List<RequestTemplate> endpoints,
+                              List<Integer> denialStatuses, Integer concurrency, String timeout) {
+        this(gatewayUrl, tenants, endpoints, denialStatuses, concurrency, timeout, null);
+    }
+
+    /** Requests per second this probe may start; 0 means no cap. */
+    @JsonIgnore
+    public double effectiveMaxRequestsPerSecond() {
+        return RateCap.effective(maxRequestsPerSecond, gatewayUrl);
+    }
+
+    public ApiIsolationConfig withMaxRequestsPerSecond(Double cap) {
+        return new ApiIsolationConfig(gatewayUrl, tenants, endpoints, denialStatuses, concurrency, timeout, cap);
     }
 
     /** Every problem at once, each naming its field and what is allowed; empty when the configuration is usable. */
@@ -105,6 +124,7 @@ public record ApiIsolationConfig(String gatewayUrl,
         if (GoDuration.parse(timeout).filter(d -> !d.isZero()).isEmpty()) {
             errors.add("timeout: '" + timeout + "' is not a positive duration; " + GoDuration.ALLOWED);
         }
+        RateCap.problem(maxRequestsPerSecond).ifPresent(p -> errors.add("maxRequestsPerSecond: " + p));
         return errors;
     }
 
@@ -114,7 +134,8 @@ public record ApiIsolationConfig(String gatewayUrl,
     }
 
     public ApiIsolationConfig withTenants(Map<String, String> newTenants) {
-        return new ApiIsolationConfig(gatewayUrl, newTenants, endpoints, denialStatuses, concurrency, timeout);
+        return new ApiIsolationConfig(gatewayUrl, newTenants, endpoints, denialStatuses, concurrency, timeout,
+                maxRequestsPerSecond);
     }
 
     /** Tokens are secrets: the generated record toString would print them. */
@@ -122,6 +143,6 @@ public record ApiIsolationConfig(String gatewayUrl,
     public String toString() {
         return "ApiIsolationConfig[gatewayUrl=" + gatewayUrl + ", tenants=" + tenants.keySet() + ", endpoints="
                 + endpoints + ", denialStatuses=" + denialStatuses + ", concurrency=" + concurrency
-                + ", timeout=" + timeout + "]";
+                + ", timeout=" + timeout + ", maxRequestsPerSecond=" + maxRequestsPerSecond + "]";
     }
 }

@@ -32,12 +32,16 @@ import java.util.List;
  * @param maxP95           p95 latency above this is a WARNING (default 30s)
  * @param maxErrorRate     fraction of error responses above which the check warns, 0..1 (default 0.2)
  * @param stopOnCritical   stop the stream as soon as a CRITICAL is certain (default false)
+ * @param maxRequestsPerSecond the cap on requests per second, a token bucket over the stream's connections
+ *                         ({@link RateCap}: default 200, unlimited on loopback, 0 for none); {@code rate} must not
+ *                         exceed it
  */
 public record FailoverConfig(String url, RequestTemplate request, String tenant,
                              @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String token, Double rate,
                              String duration, String timeout, Integer maxInFlight, String providerHeader,
                              String providerField, String primary, String secondary, List<Integer> gracefulStatuses,
-                             String maxFailoverTime, String maxP95, Double maxErrorRate, Boolean stopOnCritical)
+                             String maxFailoverTime, String maxP95, Double maxErrorRate, Boolean stopOnCritical,
+                             Double maxRequestsPerSecond)
         implements Serializable {
 
     public static final String DEFAULT_CHAT_BODY =
@@ -74,36 +78,61 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
         stopOnCritical = stopOnCritical != null && stopOnCritical;
     }
 
+    /** Without a rate cap of its own: {@link RateCap}'s default for the gateway. */
+    public FailoverConfig(String url, RequestTemplate request, String tenant, String token, Double rate,
+                          String duration, String timeout, Integer maxInFlight, String providerHeader,
+                          String providerField, String primary, String secondary, List<Integer> gracefulStatuses,
+                          String maxFailoverTime, String maxP95, Double maxErrorRate, Boolean stopOnCritical) {
+        this(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader, providerField, primary,
+                secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical, null);
+    }
+
+    /** Requests per second the stream may send; 0 means no cap. */
+    @JsonIgnore
+    public double effectiveMaxRequestsPerSecond() {
+        return RateCap.effective(maxRequestsPerSecond, url);
+    }
+
+    public FailoverConfig withMaxRequestsPerSecond(Double cap) {
+        return new FailoverConfig(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader,
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
+                stopOnCritical, cap);
+    }
+
     /** The usual case: the defaults, against one tenant's chat completions. */
     public static FailoverConfig of(String url, String tenant, String token) {
         return new FailoverConfig(url, null, tenant, token, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public FailoverConfig withRate(double newRate) {
         return new FailoverConfig(url, request, tenant, token, newRate, duration, timeout, maxInFlight, providerHeader,
-                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical);
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
+                stopOnCritical, maxRequestsPerSecond);
     }
 
     public FailoverConfig withDuration(String newDuration) {
         return new FailoverConfig(url, request, tenant, token, rate, newDuration, timeout, maxInFlight, providerHeader,
-                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical);
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
+                stopOnCritical, maxRequestsPerSecond);
     }
 
     public FailoverConfig withTimeout(String newTimeout) {
         return new FailoverConfig(url, request, tenant, token, rate, duration, newTimeout, maxInFlight, providerHeader,
-                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical);
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
+                stopOnCritical, maxRequestsPerSecond);
     }
 
     public FailoverConfig withThresholds(String newMaxFailoverTime, String newMaxP95, Double newMaxErrorRate) {
         return new FailoverConfig(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader,
                 providerField, primary, secondary, gracefulStatuses, newMaxFailoverTime, newMaxP95, newMaxErrorRate,
-                stopOnCritical);
+                stopOnCritical, maxRequestsPerSecond);
     }
 
     public FailoverConfig withStopOnCritical(boolean stop) {
         return new FailoverConfig(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader,
-                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stop);
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
+                stop, maxRequestsPerSecond);
     }
 
     /** Every problem at once, each naming its field and what is allowed. */
@@ -126,6 +155,14 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
         }
         if (!(rate > 0 && rate <= MAX_RATE)) {
             errors.add("rate: " + rate + " requests/s must be above 0 and at most " + (int) MAX_RATE);
+        }
+        RateCap.problem(maxRequestsPerSecond).ifPresent(p -> errors.add("maxRequestsPerSecond: " + p));
+        if (RateCap.problem(maxRequestsPerSecond).isEmpty() && url != null && !url.isBlank()) {
+            double cap = effectiveMaxRequestsPerSecond();
+            if (cap > 0 && rate > cap) {
+                errors.add("rate: " + rate + " requests/s is above maxRequestsPerSecond " + cap
+                        + "; lower the rate or raise the cap");
+            }
         }
         positive(errors, "duration", duration);
         positive(errors, "timeout", timeout);
@@ -198,6 +235,7 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
                 + timeout + ", maxInFlight=" + maxInFlight + ", providerHeader=" + providerHeader + ", providerField="
                 + providerField + ", primary=" + primary + ", secondary=" + secondary + ", gracefulStatuses="
                 + gracefulStatuses + ", maxFailoverTime=" + maxFailoverTime + ", maxP95=" + maxP95
-                + ", maxErrorRate=" + maxErrorRate + ", stopOnCritical=" + stopOnCritical + "]";
+                + ", maxErrorRate=" + maxErrorRate + ", stopOnCritical=" + stopOnCritical
+                + ", maxRequestsPerSecond=" + maxRequestsPerSecond + "]";
     }
 }

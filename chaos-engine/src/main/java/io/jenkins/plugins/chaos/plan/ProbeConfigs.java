@@ -1,14 +1,18 @@
 package io.jenkins.plugins.chaos.plan;
 
+import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.ValidationError;
+import io.jenkins.plugins.chaos.experiment.PairsSpec;
 import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
 import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import io.jenkins.plugins.chaos.experiment.TenantSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,6 +26,10 @@ public final class ProbeConfigs {
             "maxFailoverTime", "thresholds.failover", "maxP95", "thresholds.latency",
             "maxErrorRate", "thresholds.errorRatePercent", "request", "path");
 
+    /** Bounds of {@code pairs: {perRun, coverWithin}}. */
+    public static final int MAX_PAIRS_PER_RUN = 10_000_000;
+    public static final Duration MAX_COVER_WITHIN = Duration.ofDays(31);
+
     private ProbeConfigs() {
     }
 
@@ -32,7 +40,8 @@ public final class ProbeConfigs {
             tenants.put(tenant.name(), secrets.apply(tenant.token()));
         }
         return new ApiIsolationConfig(spec.gateway(), tenants, spec.endpoints().isEmpty() ? null : spec.endpoints(),
-                spec.deniedStatuses().isEmpty() ? null : spec.deniedStatuses(), spec.concurrency(), spec.timeout());
+                spec.deniedStatuses().isEmpty() ? null : spec.deniedStatuses(), spec.concurrency(), spec.timeout(),
+                spec.maxRequestsPerSecond());
     }
 
     public static FailoverConfig failover(ProviderFailoverSpec spec, String defaultDuration, UnaryOperator<String> secrets) {
@@ -46,7 +55,8 @@ public final class ProbeConfigs {
                 spec.requestsPerSecond(), spec.duration() == null ? defaultDuration : spec.duration(), spec.timeout(),
                 null, spec.providerHeader(), spec.providerField(), spec.primary(), spec.secondary(),
                 spec.gracefulStatuses().isEmpty() ? null : spec.gracefulStatuses(), spec.failover(), spec.latency(),
-                spec.errorRatePercent() == null ? null : spec.errorRatePercent() / 100.0, false);
+                spec.errorRatePercent() == null ? null : spec.errorRatePercent() / 100.0, false,
+                spec.maxRequestsPerSecond());
     }
 
     /** Probe pods between the tenant namespaces, on the isolation probe's ports. */
@@ -97,11 +107,34 @@ public final class ProbeConfigs {
                     errors.add(mapped(path, message, API_FIELDS));
                 }
             }
+            errors.addAll(pairs(isolation, path + ".pairs"));
         }
         if (failover != null) {
             for (String message : failover(failover, FailoverConfig.DEFAULT_DURATION, placeholder).validate()) {
                 errors.add(mapped("probes.providerFailover", message, FAILOVER_FIELDS));
             }
+        }
+        return errors;
+    }
+
+    /** {@code pairs: {perRun, coverWithin}}: bounded, and only where there is an API layer to rotate. */
+    private static List<ValidationError> pairs(TenantIsolationSpec isolation, String path) {
+        List<ValidationError> errors = new ArrayList<>();
+        PairsSpec pairs = isolation.pairs();
+        if (pairs.all()) {
+            return errors;
+        }
+        if (pairs.perRun() == null || pairs.perRun() < 1 || pairs.perRun() > MAX_PAIRS_PER_RUN) {
+            errors.add(new ValidationError(path + ".perRun", pairs.perRun() + " is out of range; allowed: 1 to "
+                    + MAX_PAIRS_PER_RUN + " cross-tenant calls per run"));
+        }
+        Optional<Duration> within = pairs.coverWithin() == null ? Optional.empty() : GoDuration.parse(pairs.coverWithin());
+        if (within.isEmpty() || within.get().isZero() || within.get().compareTo(MAX_COVER_WITHIN) > 0) {
+            errors.add(new ValidationError(path + ".coverWithin", "'" + pairs.coverWithin() + "' is not allowed; "
+                    + "a positive duration up to " + GoDuration.format(MAX_COVER_WITHIN) + " such as 24h; " + GoDuration.ALLOWED));
+        }
+        if (isolation.gateway() == null) {
+            errors.add(new ValidationError(path, "rotates the API layer's pairs, so it needs a gateway"));
         }
         return errors;
     }

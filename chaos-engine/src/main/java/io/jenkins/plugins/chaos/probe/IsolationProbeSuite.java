@@ -5,8 +5,11 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.chaos.core.Messages;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
+import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
 import io.jenkins.plugins.chaos.plan.ProbeConfigs;
 import io.jenkins.plugins.chaos.probe.api.ApiIsolationProbe;
+import io.jenkins.plugins.chaos.probe.api.IsolationMatrix;
+import io.jenkins.plugins.chaos.probe.api.PairCoverage;
 import io.jenkins.plugins.chaos.probe.network.DynamicConnectivityProbe;
 import io.jenkins.plugins.chaos.probe.network.NetworkSnapshot;
 import io.jenkins.plugins.chaos.probe.network.PortSpec;
@@ -17,13 +20,17 @@ import io.jenkins.plugins.chaos.probe.rbac.RbacIsolationCheck;
 import io.jenkins.plugins.chaos.probe.rbac.RbacSnapshot;
 import io.jenkins.plugins.chaos.probe.rbac.RoleBasedAccessEvaluator;
 import io.jenkins.plugins.chaos.probe.rbac.SubjectAccessReviewer;
+import io.jenkins.plugins.chaos.verdict.CheckLog;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,20 +43,35 @@ public final class IsolationProbeSuite {
     private final KubernetesClient client;
     private final RunListener listener;
     private final UnaryOperator<String> secrets;
+    private final Path coverageState;
+    private final String runId;
 
     public IsolationProbeSuite(TenantIsolationSpec spec, KubernetesClient client, RunListener listener,
                                UnaryOperator<String> secrets) {
+        this(spec, client, listener, secrets, null, null);
+    }
+
+    /**
+     * @param coverageState the state file of {@code pairs: {perRun, coverWithin}} ({@link PairCoverage#stateFile});
+     *                      null when the run has nowhere to keep it
+     * @param runId         the run, so that its phases test the same slice
+     */
+    public IsolationProbeSuite(TenantIsolationSpec spec, KubernetesClient client, RunListener listener,
+                               UnaryOperator<String> secrets, Path coverageState, String runId) {
         this.spec = spec;
         this.client = client;
         this.listener = listener;
         this.secrets = secrets;
+        this.coverageState = coverageState;
+        this.runId = runId;
     }
 
-    public List<CheckResult> run() throws InterruptedException {
-        List<CheckResult> checks = new ArrayList<>();
+    /** The checks of every layer, spooled ({@link CheckLog}): the API layer alone may be 160,000 of them. */
+    public CheckLog run() throws InterruptedException {
+        CheckLog checks = new CheckLog();
         if (spec.gateway() != null) {
             listener.info("Tenant isolation, API layer: " + spec.tenants().size() + " tenants against " + spec.gateway());
-            checks.addAll(new ApiIsolationProbe(ProbeConfigs.api(spec, secrets), listener).run());
+            apiLayer(checks);
         }
         List<String> namespaces = spec.namespaces();
         if (spec.network() && !namespaces.isEmpty()) {
@@ -72,14 +94,52 @@ public final class IsolationProbeSuite {
                 throw new InterruptedException("tenant isolation probe interrupted");
             }
         }
-        long breaches = checks.stream().filter(c -> c.verdict() == Verdict.CRITICAL).count();
+        long breaches = checks.count(Verdict.CRITICAL);
         listener.info("Tenant isolation: " + checks.size() + " check(s), " + breaches + " breach(es)");
-        for (CheckResult check : checks) {
+        for (CheckResult check : breaches == 0 ? List.<CheckResult>of() : checks) {
             if (check.verdict() == Verdict.CRITICAL) {
                 listener.warn("BREACH " + check.probe() + " " + check.name() + ": " + check.summary());
             }
         }
         return checks;
+    }
+
+    /** Every pair in every run, or the run's rotating slice with its coverage check. */
+    private void apiLayer(CheckLog checks) throws InterruptedException {
+        ApiIsolationConfig config = ProbeConfigs.api(spec, secrets);
+        ApiIsolationProbe probe = new ApiIsolationProbe(config, listener);
+        if (spec.pairs().all()) {
+            try (CheckLog api = probe.run()) {
+                checks.addAll(api);
+            }
+            return;
+        }
+        Instant now = Instant.now();
+        if (coverageState == null) {
+            // A rotation that forgets where it stands tests the same slice every run: a silent hole, so refuse.
+            checks.add(new CheckResult(PairCoverage.PROBE, "pairs covered within " + spec.pairs().coverWithin(),
+                    Verdict.ERROR, "pairs: perRun needs a state directory to rotate (a report directory, --state-dir, "
+                    + "or the Jenkins job's directory); no cross-tenant pair was tested", List.of(), now, 0));
+            return;
+        }
+        try {
+            PairCoverage coverage = new PairCoverage(coverageState, spec.pairs(), new IsolationMatrix(config));
+            PairCoverage.Plan plan = coverage.plan(runId, now, listener);
+            Map<Integer, Verdict> failures = new HashMap<>();
+            try (CheckLog api = probe.run(plan.selection(), (index, verdict) -> {
+                if (verdict != Verdict.PASSED) {
+                    failures.put(index, verdict);
+                }
+            })) {
+                checks.addAll(api);
+            }
+            checks.add(coverage.record(failures, Instant.now()));
+        } catch (IOException e) {
+            listener.warn(PairCoverage.PROBE + ": " + e.getMessage());
+            checks.add(new CheckResult(PairCoverage.PROBE, "pairs covered within " + spec.pairs().coverWithin(),
+                    Verdict.ERROR, "the pair-coverage state could not be used: " + Messages.firstLine(e.getMessage()),
+                    List.of(), now, 0));
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.io.BufferedWriter;
@@ -55,6 +56,7 @@ public final class HtmlReportWriter {
         out.write("</head>\n<body>\n");
         header(out, result, verdict);
         probeTable(out, result);
+        coverage(out, result);
         issues(out, result);
         faults(out, result.faults());
         timeline(out, result);
@@ -144,6 +146,24 @@ public final class HtmlReportWriter {
             out.write("<p class=\"more\">" + (total - shown) + " more not shown here; see journal.json.</p>\n");
         }
         out.write("</section>\n");
+    }
+
+    /** Rotating pair coverage: the covered fraction and when each slice of pairs was last tested. */
+    private void coverage(Writer out, RunResult result) throws IOException {
+        boolean opened = false;
+        for (CheckResult check : result.checks()) {
+            if (!check.probe().equals(ProbeIds.ISOLATION_COVERAGE)) {
+                continue;
+            }
+            if (!opened) {
+                out.write("<section id=\"coverage\">\n<h2>Pair coverage</h2>\n");
+                opened = true;
+            }
+            issue(out, check);
+        }
+        if (opened) {
+            out.write("</section>\n");
+        }
     }
 
     private void issue(Writer out, CheckResult check) throws IOException {

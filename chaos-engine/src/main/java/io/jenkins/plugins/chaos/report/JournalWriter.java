@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
@@ -79,6 +80,7 @@ public final class JournalWriter {
             nullableString(json, "abortReason", result.abortReason());
             writeCounts(json, result);
             writeProbes(json, ProbeSummary.byProbe(result.checks()));
+            writeCoverage(json, result.checks());
             writeFaults(json, result.faults());
             writeChecks(json, result.checks());
             writeTimeline(json, result.timeline());
@@ -115,6 +117,27 @@ public final class JournalWriter {
             json.writeNumberField("critical", probe.critical());
             json.writeNumberField("durationMillis", probe.durationMillis());
             json.writeStringField("junitFile", "junit/" + JunitXmlWriter.fileName(probe.probe()));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /** The rotating pair coverage's checks again, on top: covered fraction, slices and when they were tested. */
+    private void writeCoverage(JsonGenerator json, List<CheckResult> checks) throws IOException {
+        json.writeArrayFieldStart("coverage");
+        for (CheckResult check : checks) {
+            if (!check.probe().equals(ProbeIds.ISOLATION_COVERAGE)) {
+                continue;
+            }
+            json.writeStartObject();
+            json.writeStringField("check", text(check.id()));
+            json.writeStringField("verdict", check.verdict().name());
+            json.writeStringField("summary", text(check.summary()));
+            json.writeArrayFieldStart("details");
+            for (String line : check.evidence()) {
+                json.writeString(text(line));
+            }
+            json.writeEndArray();
             json.writeEndObject();
         }
         json.writeEndArray();

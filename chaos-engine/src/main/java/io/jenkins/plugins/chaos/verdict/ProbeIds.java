@@ -14,6 +14,8 @@ public final class ProbeIds {
     public static final String ISOLATION_NETWORK_STATIC = "isolation.network.static";
     public static final String ISOLATION_NETWORK_DYNAMIC = "isolation.network.dynamic";
     public static final String ISOLATION_RBAC = "isolation.rbac";
+    /** The rotating pair coverage of the API layer: covered fraction, slices, failing pairs. */
+    public static final String ISOLATION_COVERAGE = "isolation.coverage";
     public static final String FAILOVER = "failover";
     /** Injection and recovery of each fault. */
     public static final String FAULT = "fault";

@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
  * @param startedAt   start of the run
  * @param finishedAt  end of the run, after recovery
  * @param faults      every fault applied
- * @param checks      every check with its verdict
+ * @param checks      every check with its verdict; a {@link CheckLog} is kept as it is (spooled, not copied)
  * @param timeline    per-second samples of the failover probe (empty when no such probe ran)
  * @param abortReason why a stop condition ended the fault early; null when it was not aborted
  * @param notes       anything else the operator should know (dry run, sweeps, alert delivery problems)
@@ -28,7 +28,8 @@ public record RunResult(String experiment, String environment, String runId, Ins
 
     public RunResult {
         faults = faults == null ? List.of() : List.copyOf(faults);
-        checks = checks == null ? List.of() : List.copyOf(checks);
+        // A spooled log stays on disk: copying it would bring every check into memory.
+        checks = checks == null ? List.of() : checks instanceof CheckLog ? checks : List.copyOf(checks);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         notes = notes == null ? List.of() : List.copyOf(notes);
         scoreWeights = scoreWeights == null ? Map.of() : Map.copyOf(scoreWeights);
@@ -48,6 +49,9 @@ public record RunResult(String experiment, String environment, String runId, Ins
 
     /** The worst verdict of all checks; a run that checked nothing passed only if it also injected nothing wrongly. */
     public Verdict verdict() {
+        if (checks instanceof CheckLog log) {
+            return log.worst();
+        }
         Verdict worst = Verdict.PASSED;
         for (CheckResult check : checks) {
             worst = worst.worst(check.verdict());
@@ -60,6 +64,9 @@ public record RunResult(String experiment, String environment, String runId, Ins
     }
 
     public long count(Verdict verdict) {
+        if (checks instanceof CheckLog log) {
+            return log.count(verdict);
+        }
         return checks.stream().filter(c -> c.verdict() == verdict).count();
     }
 }

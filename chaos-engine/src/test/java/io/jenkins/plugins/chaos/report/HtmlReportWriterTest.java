@@ -26,6 +26,16 @@ class HtmlReportWriterTest {
     Path dir;
 
     @Test
+    void pairCoverageSaysTheFractionAndWhenEachSliceWasLastTested() throws Exception {
+        String html = html(RunFixtures.withCoverage(RunFixtures.leakyRun()));
+        int section = html.indexOf("<section id=\"coverage\">\n<h2>Pair coverage</h2>");
+        assertTrue(section > 0 && section < html.indexOf("<section id=\"issues\">"), html);
+        assertTrue(html.contains("covered within 24h: 12 of 12 pairs x endpoints (100.0%)"));
+        assertTrue(html.contains("last tested 2025-03-14T09:26:53Z (run r): 12 from alice-&gt;bob"), html);
+        assertFalse(html(RunFixtures.leakyRun()).contains("id=\"coverage\""), "no section with pairs: all");
+    }
+
+    @Test
     void headerShowsVerdictCountsAndIdentity() throws Exception {
         String html = html(RunFixtures.leakyRun());
         assertTrue(html.contains("<div class=\"verdict critical\" id=\"verdict\">CRITICAL<span>"), html);

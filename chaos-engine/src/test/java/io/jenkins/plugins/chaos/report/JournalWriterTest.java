@@ -35,7 +35,7 @@ class JournalWriterTest {
         JsonNode journal = writeAndRead(RunFixtures.leakyRun());
         assertEquals(List.of("schemaVersion", "generator", "experiment", "environment", "runId", "startedAt",
                 "finishedAt", "durationMillis", "verdict", "exitCode", "resilienceScore", "aborted", "abortReason", "counts", "probes",
-                "faults", "checks", "timeline", "notes"), fieldNames(journal));
+                "coverage", "faults", "checks", "timeline", "notes"), fieldNames(journal));
         assertEquals(JournalWriter.SCHEMA_VERSION, journal.get("schemaVersion").asInt());
         assertEquals(List.of("name", "version"), fieldNames(journal.get("generator")));
         assertEquals("chaos-engine", journal.get("generator").get("name").asText());
@@ -160,7 +160,7 @@ class JournalWriterTest {
             documented.add(m.group(1));
         }
         List<String> written = new ArrayList<>();
-        collectPaths("", writeAndRead(RunFixtures.leakyRun()), written);
+        collectPaths("", writeAndRead(RunFixtures.withCoverage(RunFixtures.leakyRun())), written);
         for (String path : written) {
             assertTrue(documented.contains(path), "field " + path + " is written but not documented in " + doc);
         }

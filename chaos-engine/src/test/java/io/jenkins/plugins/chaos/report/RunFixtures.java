@@ -2,6 +2,7 @@ package io.jenkins.plugins.chaos.report;
 
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.FaultRecord;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
@@ -19,6 +20,18 @@ final class RunFixtures {
     static final String HOSTILE_EVIDENCE = "body: <script>alert(1)</script> & ]]> <![CDATA[x]]> \u001b[31m \uD800 end";
 
     private RunFixtures() {
+    }
+
+    /** {@code run} with the isolation probe's rotating-coverage check, as a run with {@code pairs: {perRun}} has. */
+    static RunResult withCoverage(RunResult run) {
+        List<CheckResult> checks = new ArrayList<>(run.checks());
+        checks.add(new CheckResult(ProbeIds.ISOLATION_COVERAGE, "pairs covered within 24h", Verdict.PASSED,
+                "covered within 24h: 12 of 12 pairs x endpoints (100.0%)",
+                List.of("space: 3 tenants x 2 endpoints = 12 ordered pairs x endpoints",
+                        "last tested 2025-03-14T09:26:53Z (run r): 12 from alice->bob GET /v1/tenants/bob/files to "
+                                + "carol->bob GET /v1/tenants/bob/models"), START, 0));
+        return new RunResult(run.experiment(), run.environment(), run.runId(), run.startedAt(), run.finishedAt(),
+                run.faults(), checks, run.timeline(), run.abortReason(), run.notes(), run.scoreWeights());
     }
 
     /**

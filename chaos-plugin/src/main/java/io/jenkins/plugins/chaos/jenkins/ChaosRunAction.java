@@ -18,6 +18,12 @@ import jenkins.model.RunAction2;
 public class ChaosRunAction implements RunAction2 {
     /** Timeline points kept on the build (an hour at one point a second). */
     static final int MAX_TIMELINE = 3600;
+    /**
+     * Check rows kept on the build (build.xml and the controller's heap): every breach, error and warning up to the
+     * first, passed checks up to the second. A matrix of 160,000 checks is in the report and the JUnit results.
+     */
+    static final int MAX_PROBLEM_ROWS = 2000;
+    static final int MAX_PASSED_ROWS = 500;
 
     private final String urlName;
     private final String step;
@@ -30,6 +36,7 @@ public class ChaosRunAction implements RunAction2 {
     private final long errors;
     private final long critical;
     private final List<CheckRow> checks;
+    private final long omittedChecks;
     private final List<String> faults;
     private final List<TimelineRow> timeline;
     private final List<String> notes;
@@ -52,9 +59,18 @@ public class ChaosRunAction implements RunAction2 {
         this.errors = result.count(Verdict.ERROR);
         this.critical = result.count(Verdict.CRITICAL);
         this.checks = new ArrayList<>();
+        int problems = 0;
+        int passes = 0;
+        long omitted = 0;
         for (CheckResult check : result.checks()) {
+            boolean passedCheck = check.verdict() == Verdict.PASSED;
+            if (passedCheck ? passes++ >= MAX_PASSED_ROWS : problems++ >= MAX_PROBLEM_ROWS) {
+                omitted++;
+                continue;
+            }
             checks.add(new CheckRow(check.probe(), check.name(), check.verdict().name(), check.summary(), check.evidence()));
         }
+        this.omittedChecks = omitted;
         this.faults = new ArrayList<>();
         for (FaultRecord fault : result.faults()) {
             faults.add(fault.kind() + " " + fault.namespace() + "/" + fault.resource() + " (" + fault.name() + "): " + fault.outcome());
@@ -139,6 +155,11 @@ public class ChaosRunAction implements RunAction2 {
 
     public List<CheckRow> getChecks() {
         return checks;
+    }
+
+    /** Checks not kept on the build page (see {@link #MAX_PASSED_ROWS}); they are in the report. */
+    public long getOmittedChecks() {
+        return omittedChecks;
     }
 
     public List<String> getFaults() {

@@ -18,6 +18,8 @@ import io.jenkins.plugins.chaos.verdict.BuildOutcome;
 import io.jenkins.plugins.chaos.verdict.FailOn;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
+import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,9 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         super(context);
         this.step = step;
     }
+
+    /** In the job's directory: the rotating pair coverage's state, per experiment and environment. */
+    static final String STATE_DIR = "chaos-state";
 
     @Override
     public boolean start() {
@@ -87,11 +92,17 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
             reportDir.deleteRecursive();
         }
         reportDir.mkdirs();
+        // The rotating pair coverage remembers its place in the job's directory on the controller (a workspace may
+        // be wiped or on another agent); the run reads and writes a copy next to the report directory.
+        FilePath jobState = new FilePath(new File(run.getRootDir().getParentFile().getParentFile(), STATE_DIR));
+        FilePath runState = workspace.child(step.effectiveReportDir() + "-state");
+        copyState(jobState, runState);
         RunOptions options = EngineBridge.runOptions(reportDir.getRemote(), step.isDryRun(), step.getEnvironment(),
-                credentials.redactor(), runId, environment);
+                credentials.redactor(), runId, environment).withStateDir(runState.getRemote());
 
         console.info(step.functionName() + ": run " + runId + " on " + workspace.getRemote() + (step.isDryRun() ? " (dry run)" : ""));
         RunResult result = workspace.act(new RunExperimentCallable(plan, options, credentials, console));
+        copyState(runState, jobState);
 
         TestResultSummary tests = publishJUnit(run, workspace, launcher, listener, node);
         boolean scheduled = run.getCause(TimerTrigger.TimerTriggerCause.class) != null;
@@ -127,6 +138,19 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
             names.add(action.getUrlName());
         }
         return names;
+    }
+
+    /** The state files (JSON, no secrets) from one directory to another; small, so as strings. */
+    private static void copyState(FilePath from, FilePath to) throws IOException, InterruptedException {
+        if (!from.exists()) {
+            return;
+        }
+        to.mkdirs();
+        for (FilePath file : from.list()) {
+            if (file.getName().endsWith(".json")) {
+                to.child(file.getName()).write(file.readToString(), "UTF-8");
+            }
+        }
     }
 
     private TestResultSummary publishJUnit(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,

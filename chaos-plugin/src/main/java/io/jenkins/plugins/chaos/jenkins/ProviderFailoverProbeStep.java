@@ -32,6 +32,7 @@ public class ProviderFailoverProbeStep extends ChaosProbeStep {
     private String maxFailover;
     private String maxLatency;
     private Integer maxErrorPercent;
+    private Integer maxRequestsPerSecond;
 
     @DataBoundConstructor
     public ProviderFailoverProbeStep() {
@@ -150,9 +151,20 @@ public class ProviderFailoverProbeStep extends ChaosProbeStep {
                 .put("secondary", secondary)
                 .put("providerHeader", providerHeader)
                 .put("requestsPerSecond", requestsPerSecond)
+                .put("maxRequestsPerSecond", maxRequestsPerSecond)
                 .put("thresholds", thresholds)
                 .toMap();
         return withProbe(super.toExperimentMap(secrets, manifest), "providerFailover", probe);
+    }
+
+    public Integer getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    /** Cap on requests per second (default 200 against a gateway not on loopback; 0 for none). */
+    @DataBoundSetter
+    public void setMaxRequestsPerSecond(Integer maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
     }
 
     @Extension

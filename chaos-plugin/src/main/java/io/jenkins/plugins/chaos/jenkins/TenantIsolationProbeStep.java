@@ -29,6 +29,9 @@ public class TenantIsolationProbeStep extends ChaosProbeStep {
     private List<Integer> deniedStatuses;
     private Boolean network;
     private List<Integer> ports;
+    private Integer maxRequestsPerSecond;
+    private Integer pairsPerRun;
+    private String pairsCoverWithin;
 
     @DataBoundConstructor
     public TenantIsolationProbeStep() {
@@ -80,6 +83,35 @@ public class TenantIsolationProbeStep extends ChaosProbeStep {
         this.ports = StepArguments.copy(ports);
     }
 
+    public Integer getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    /** Cap on requests per second (default 200 against a gateway not on loopback; 0 for none). */
+    @DataBoundSetter
+    public void setMaxRequestsPerSecond(Integer maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
+    public Integer getPairsPerRun() {
+        return pairsPerRun;
+    }
+
+    /** With {@code pairsCoverWithin}: {@code pairs: {perRun, coverWithin}} (a step cannot nest a map). */
+    @DataBoundSetter
+    public void setPairsPerRun(Integer pairsPerRun) {
+        this.pairsPerRun = pairsPerRun;
+    }
+
+    public String getPairsCoverWithin() {
+        return pairsCoverWithin;
+    }
+
+    @DataBoundSetter
+    public void setPairsCoverWithin(String pairsCoverWithin) {
+        this.pairsCoverWithin = pairsCoverWithin;
+    }
+
     @Override
     String functionName() {
         return ChaosStepNames.TENANT_ISOLATION_PROBE;
@@ -117,6 +149,9 @@ public class TenantIsolationProbeStep extends ChaosProbeStep {
                 .put("deniedStatuses", StepArguments.copy(deniedStatuses))
                 .put("network", network)
                 .put("ports", StepArguments.copy(ports))
+                .put("maxRequestsPerSecond", maxRequestsPerSecond)
+                .put("pairs", pairsPerRun == null && pairsCoverWithin == null ? null : new StepArguments()
+                        .put("perRun", pairsPerRun).put("coverWithin", pairsCoverWithin).toMap())
                 .toMap();
         return withProbe(super.toExperimentMap(secrets, manifest), "tenantIsolation", probe);
     }

@@ -3,14 +3,17 @@ package io.jenkins.plugins.chaos.probe.api;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.plan.ApiIsolationConfig;
+import io.jenkins.plugins.chaos.plan.RateCap;
 import io.jenkins.plugins.chaos.probe.http.BoundedHttpClient;
 import io.jenkins.plugins.chaos.probe.http.HttpReply;
+import io.jenkins.plugins.chaos.probe.http.RateLimiter;
+import io.jenkins.plugins.chaos.verdict.CheckLog;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.ProbeIds;
+import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -20,6 +23,10 @@ import java.util.function.LongConsumer;
  * resource must be denied. A 2xx is a CRITICAL breach, any other non-denial status is CRITICAL too. Each tenant on
  * its own resource is the positive control: when it fails (on an endpoint), the checks on that endpoint involving
  * that tenant are ERROR, because a denial proves nothing if the token or the resource does not work at all.
+ *
+ * <p>The controls are sent first; then every cross-tenant reply is judged as it arrives and goes straight into the
+ * run's {@link CheckLog}, so that nothing per call is held while the matrix runs. All calls share one token bucket
+ * ({@code maxRequestsPerSecond}).
  */
 public final class ApiIsolationProbe {
 
@@ -27,8 +34,13 @@ public final class ApiIsolationProbe {
 
     private final ApiIsolationConfig config;
     private final RunListener listener;
-    private final IsolationMatrix matrix;
     private final LongConsumer latencyNanos;
+
+    /** Told the verdict of every cross-tenant call sent, by its index in the matrix's space. */
+    @FunctionalInterface
+    public interface CrossOutcomes {
+        void tested(int crossIndex, Verdict verdict);
+    }
 
     /** @throws IllegalArgumentException listing every configuration problem, by field */
     public ApiIsolationProbe(ApiIsolationConfig config, RunListener listener) {
@@ -41,44 +53,77 @@ public final class ApiIsolationProbe {
      * @throws IllegalArgumentException listing every configuration problem, by field
      */
     public ApiIsolationProbe(ApiIsolationConfig config, RunListener listener, LongConsumer latencyNanos) {
-        this.matrix = new IsolationMatrix(config);
+        new IsolationMatrix(config);
         this.config = config;
         this.listener = listener;
         this.latencyNanos = latencyNanos;
     }
 
     /** Runs the whole matrix; one check per (caller, owner, endpoint), the controls being the caller == owner ones. */
-    public List<CheckResult> run() throws InterruptedException {
-        List<IsolationMatrix.Call> calls = matrix.calls();
+    public CheckLog run() throws InterruptedException {
+        return run(null, (index, verdict) -> { });
+    }
+
+    /**
+     * Runs the controls and the {@code selection} of cross-tenant calls (null: all of them).
+     *
+     * @param outcomes told each cross-tenant call's verdict, on the sending thread
+     */
+    public CheckLog run(CrossSelection selection, CrossOutcomes outcomes) throws InterruptedException {
+        IsolationMatrix matrix = new IsolationMatrix(config, selection);
         SecretRedactor redactor = matrix.redactor();
         // A header map per caller, shared by its calls: not one per call.
         Map<String, Map<String, String>> authorization = new HashMap<>();
         matrix.tenants().forEach(name -> authorization.put(name,
                 Map.of("Authorization", "Bearer " + config.tenants().get(name))));
-        int total = calls.size();
+        int total = matrix.size();
+        int controls = matrix.controls();
+        double cap = config.effectiveMaxRequestsPerSecond();
         listener.info(PROBE + ": " + matrix.describe());
-        IsolationMatrix.Observation[] observed = new IsolationMatrix.Observation[total];
+        listener.info(PROBE + ": " + RateCap.expectation(total, cap) + (cap > 0 ? " (maxRequestsPerSecond)"
+                : config.maxRequestsPerSecond() == null ? " (loopback gateway)" : " (maxRequestsPerSecond: 0)"));
         Runnable progress = matrix.progress(listener, PROBE);
         Duration timeout = config.timeoutDuration();
+        CheckLog checks = new CheckLog();
+        IsolationMatrix.Controls seen = matrix.newControls();
         long sendingSince = System.nanoTime();
-        try (BoundedHttpClient http = new BoundedHttpClient(config.concurrency(), timeout, null)) {
-            http.callAll(URI.create(matrix.base()), total, i -> {
-                IsolationMatrix.Call call = calls.get(i);
-                return new BoundedHttpClient.Request(call.uri(), call.endpoint().method(), call.endpoint().body(),
-                        authorization.get(call.caller()));
-            }, (i, reply) -> {
+        RateLimiter rate = cap > 0 ? RateLimiter.perSecond(cap) : RateLimiter.unlimited();
+        try (BoundedHttpClient http = new BoundedHttpClient(config.concurrency(), timeout, null, rate)) {
+            URI base = URI.create(matrix.base());
+            // The controls first: a cross-tenant reply can only be judged once both tenants' controls are known.
+            IsolationMatrix.Observation[] controlSeen = new IsolationMatrix.Observation[controls];
+            http.callAll(base, controls, i -> request(matrix.call(i), authorization), (i, reply) -> {
                 latencyNanos.accept(reply.latencyNanos());
-                // Keep only what a check needs, so that 10,000 response bodies are never held at once.
-                observed[i] = observe(reply, redactor);
+                controlSeen[i] = observe(reply, redactor);
+                seen.put(i, controlSeen[i]);
+                progress.run();
+            });
+            for (int i = 0; i < controls; i++) {
+                checks.add(matrix.judge(matrix.call(i), controlSeen[i], seen));
+            }
+            int crossCalls = total - controls;
+            http.callAll(base, crossCalls, i -> request(matrix.call(controls + i), authorization), (i, reply) -> {
+                latencyNanos.accept(reply.latencyNanos());
+                // Judged at once and spooled: no observation, body excerpt or check is held past this line.
+                CheckResult check = matrix.judge(matrix.call(controls + i), observe(reply, redactor), seen);
+                synchronized (checks) {
+                    checks.add(check);
+                    outcomes.tested(matrix.selection().index(i), check.verdict());
+                }
                 progress.run();
             });
         }
         double sendingSeconds = (System.nanoTime() - sendingSince) / 1e9;
         listener.info(String.format(Locale.ROOT, "%s: %d calls answered in %.2f s (%.0f requests/s)", PROBE, total,
                 sendingSeconds, total / Math.max(sendingSeconds, 1e-9)));
-        List<CheckResult> checks = matrix.judge(observed);
-        listener.info(PROBE + ": " + IsolationMatrix.tally(checks));
+        listener.info(PROBE + ": " + checks.size() + " checks, " + checks.count(Verdict.CRITICAL) + " CRITICAL, "
+                + checks.count(Verdict.ERROR) + " ERROR");
         return checks;
+    }
+
+    private BoundedHttpClient.Request request(IsolationMatrix.Call call, Map<String, Map<String, String>> authorization) {
+        return new BoundedHttpClient.Request(call.uri(), call.endpoint().method(), call.endpoint().body(),
+                authorization.get(call.caller()));
     }
 
     private static IsolationMatrix.Observation observe(HttpReply reply, SecretRedactor redactor) {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.chaos.verdict.CheckResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.net.URI;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +17,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The API layer's matrix, apart from how its calls are sent: the calls in order (caller x owner per endpoint, the
- * caller == owner ones being the positive controls), and the judging of what each call saw. {@link ApiIsolationProbe}
- * sends it through the engine's client; a benchmark may send the same calls through another and get the same checks.
+ * The API layer's matrix, apart from how its calls are sent: the positive controls first (every tenant on its own
+ * resource, per endpoint), then the cross-tenant calls of the run's {@link CrossSelection} (every ordered pair x
+ * endpoint, or a rotating slice of them), and the judging of what each call saw. Calls are computed from their
+ * index, never held as a list, so that a matrix of 160,000 calls costs no memory before it is sent.
+ * {@link ApiIsolationProbe} sends it through the engine's client; a benchmark may send the same calls through
+ * another and get the same checks.
  */
 public final class IsolationMatrix {
 
@@ -26,10 +30,23 @@ public final class IsolationMatrix {
     private final SecretRedactor redactor;
     private final String base;
     private final List<String> tenants;
-    private final List<Call> calls = new ArrayList<>();
+    private final List<RequestTemplate> endpoints;
+    /** resources[endpoint][owner]: a URI per resource, shared by the calls on it. */
+    private final URI[][] resources;
+    private final CrossSelection selection;
+    private final Map<String, Integer> tenantIndex = new HashMap<>();
+    private final Map<RequestTemplate, Integer> endpointIndex = new HashMap<>();
 
-    /** @throws IllegalArgumentException listing every configuration problem, by field */
+    /** Every ordered pair on every endpoint. @throws IllegalArgumentException listing every configuration problem */
     public IsolationMatrix(ApiIsolationConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param selection the cross-tenant calls of this run, as indices of {@link #crossSpace()}; null: all of them
+     * @throws IllegalArgumentException listing every configuration problem, by field
+     */
+    public IsolationMatrix(ApiIsolationConfig config, CrossSelection selection) {
         List<String> errors = config.validate();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid isolation.api configuration: " + String.join("; ", errors));
@@ -39,16 +56,20 @@ public final class IsolationMatrix {
         String url = config.gatewayUrl().trim();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.tenants = List.copyOf(config.tenants().keySet());
-        for (RequestTemplate endpoint : config.endpoints()) {
-            // A URI per resource, shared by the calls on it: not one per call.
-            Map<String, URI> resources = new HashMap<>();
-            tenants.forEach(owner -> resources.put(owner, URI.create(base + endpoint.pathFor(owner))));
-            for (String caller : tenants) {
-                for (String owner : tenants) {
-                    calls.add(new Call(caller, owner, endpoint, resources.get(owner)));
-                }
+        this.endpoints = config.endpoints();
+        this.resources = new URI[endpoints.size()][tenants.size()];
+        for (int t = 0; t < tenants.size(); t++) {
+            tenantIndex.put(tenants.get(t), t);
+        }
+        for (int e = 0; e < endpoints.size(); e++) {
+            endpointIndex.put(endpoints.get(e), e);
+        }
+        for (int e = 0; e < endpoints.size(); e++) {
+            for (int t = 0; t < tenants.size(); t++) {
+                resources[e][t] = URI.create(base + endpoints.get(e).pathFor(tenants.get(t)));
             }
         }
+        this.selection = selection == null ? CrossSelection.all(crossSpace()) : selection;
     }
 
     /** One request of the matrix: {@code caller}'s token on {@code owner}'s resource. */
@@ -85,12 +106,84 @@ public final class IsolationMatrix {
         }
     }
 
+    /** The number of ordered pairs x endpoints: what a run with {@code pairs: all} tests besides the controls. */
+    public int crossSpace() {
+        return crossSpace(tenants.size(), endpoints.size());
+    }
+
+    static int crossSpace(int tenantCount, int endpointCount) {
+        long space = (long) tenantCount * (tenantCount - 1) * endpointCount;
+        if (space > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("tenants x tenants x endpoints is " + space + " calls; at most "
+                    + Integer.MAX_VALUE);
+        }
+        return (int) space;
+    }
+
+    /** The positive controls: every tenant on its own resource, per endpoint; they come first. */
+    public int controls() {
+        return tenants.size() * endpoints.size();
+    }
+
+    /** Calls of this run: the controls and the selected cross-tenant calls. */
+    public int size() {
+        return controls() + selection.size();
+    }
+
+    public CrossSelection selection() {
+        return selection;
+    }
+
+    /** Call {@code i} of this run: controls at 0 to {@link #controls()} - 1, then the selected cross-tenant calls. */
+    public Call call(int i) {
+        int n = tenants.size();
+        if (i < controls()) {
+            int e = i / n;
+            int t = i % n;
+            return new Call(tenants.get(t), tenants.get(t), endpoints.get(e), resources[e][t]);
+        }
+        return crossCall(selection.index(i - controls()));
+    }
+
+    /** Cross-tenant call {@code index} of the whole space: endpoint-major, then caller, then owner (caller excluded). */
+    public Call crossCall(int index) {
+        int n = tenants.size();
+        int perEndpoint = n * (n - 1);
+        int e = index / perEndpoint;
+        int rest = index % perEndpoint;
+        int caller = rest / (n - 1);
+        int other = rest % (n - 1);
+        int owner = other < caller ? other : other + 1;
+        return new Call(tenants.get(caller), tenants.get(owner), endpoints.get(e), resources[e][owner]);
+    }
+
+    /** The check's name for a cross-tenant call of the space, as the judge names it. */
+    public String crossName(int index) {
+        return name(crossCall(index));
+    }
+
+    /** The calls of this run as a list computed on access (nothing held per call). */
     public List<Call> calls() {
-        return List.copyOf(calls);
+        int total = size();
+        return new AbstractList<>() {
+            @Override
+            public Call get(int index) {
+                return call(index);
+            }
+
+            @Override
+            public int size() {
+                return total;
+            }
+        };
     }
 
     public List<String> tenants() {
         return tenants;
+    }
+
+    public List<RequestTemplate> endpoints() {
+        return endpoints;
     }
 
     /** The gateway's base URL, without a trailing slash. */
@@ -105,11 +198,10 @@ public final class IsolationMatrix {
 
     /** What the matrix is, for the console before it is sent. */
     public String describe() {
-        int total = calls.size();
-        int controls = tenants.size() * config.endpoints().size();
-        return tenants.size() + " tenants x " + config.endpoints().size() + " endpoints: " + (total - controls)
-                + " cross-tenant calls and " + controls + " positive controls against " + redactor.redact(base) + " ("
-                + config.concurrency() + " in flight)";
+        String cross = selection.size() == crossSpace() ? selection.size() + " cross-tenant calls"
+                : selection.size() + " of " + crossSpace() + " cross-tenant calls (a rotating slice)";
+        return tenants.size() + " tenants x " + endpoints.size() + " endpoints: " + cross + " and " + controls()
+                + " positive controls against " + redactor.redact(base) + " (" + config.concurrency() + " in flight)";
     }
 
     /** One line for the console after the checks: how many, how many broke. */
@@ -121,7 +213,7 @@ public final class IsolationMatrix {
 
     /** Reports every 10% of the matrix as {@code label: 10% (n/total calls)}, once each, from any sending thread. */
     public Runnable progress(RunListener listener, String label) {
-        int total = calls.size();
+        int total = size();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger reportedDecile = new AtomicInteger();
         return () -> {
@@ -134,59 +226,77 @@ public final class IsolationMatrix {
         };
     }
 
+    /** What the positive controls saw, by tenant and endpoint; the judge of a cross-tenant call needs both ends'. */
+    public final class Controls {
+        private final Observation[] seen = new Observation[controls()];
+
+        /** @param i the index of a control call, 0 to {@link #controls()} - 1 */
+        public void put(int i, Observation observation) {
+            seen[i] = observation;
+        }
+
+        Observation of(String tenant, RequestTemplate endpoint) {
+            return seen[endpointIndex.get(endpoint) * tenants.size() + tenantIndex.get(tenant)];
+        }
+    }
+
+    public Controls newControls() {
+        return new Controls();
+    }
+
     /** @param observed what call {@code i} of {@link #calls()} saw, for every i */
     public List<CheckResult> judge(Observation[] observed) {
-        Map<ControlKey, Observation> controls = new HashMap<>();
-        for (int i = 0; i < calls.size(); i++) {
-            Call call = calls.get(i);
-            if (call.control()) {
-                controls.put(new ControlKey(call.caller, call.endpoint), observed[i]);
-            }
+        Controls controls = newControls();
+        for (int i = 0; i < controls(); i++) {
+            controls.put(i, observed[i]);
         }
-        List<CheckResult> checks = new ArrayList<>(calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-            Call call = calls.get(i);
-            checks.add(call.control() ? judgeControl(call, observed[i]) : judgeCross(call, observed[i], controls));
+        List<CheckResult> checks = new ArrayList<>(observed.length);
+        for (int i = 0; i < observed.length; i++) {
+            checks.add(judge(call(i), observed[i], controls));
         }
         return checks;
     }
 
-    private CheckResult judgeControl(Call call, Observation seen) {
-        List<String> evidence = evidence(call, seen, true);
-        if (seen.succeeded()) {
-            return check(call, seen, Verdict.PASSED, "positive control: " + call.caller + " reached its own resource ("
-                    + seen.status + ")", evidence);
-        }
-        return check(call, seen, Verdict.ERROR, "positive control failed: " + call.caller + " could not use its own "
-                + call.endpoint.describe(call.owner) + " (" + seen.outcome() + "); isolation cannot be judged", evidence);
+    /** The check of one call; a cross-tenant call is judged against the controls, which must all be in. */
+    public CheckResult judge(Call call, Observation seen, Controls controls) {
+        return call.control() ? judgeControl(call, seen) : judgeCross(call, seen, controls);
     }
 
-    private CheckResult judgeCross(Call call, Observation seen, Map<ControlKey, Observation> controls) {
-        List<String> evidence = evidence(call, seen, false);
+    private CheckResult judgeControl(Call call, Observation seen) {
+        if (seen.succeeded()) {
+            return passed(call, seen, "positive control: " + call.caller + " reached its own resource (" + seen.status + ")");
+        }
+        return check(call, seen, Verdict.ERROR, "positive control failed: " + call.caller + " could not use its own "
+                + call.endpoint.describe(call.owner) + " (" + seen.outcome() + "); isolation cannot be judged",
+                evidence(call, seen, true));
+    }
+
+    private CheckResult judgeCross(Call call, Observation seen, Controls controls) {
         if (seen.succeeded()) {
             return check(call, seen, Verdict.CRITICAL, "isolation breach: " + call.caller + "'s token got "
-                    + seen.status + " on " + call.owner + "'s " + call.endpoint.describe(call.owner), evidence);
+                    + seen.status + " on " + call.owner + "'s " + call.endpoint.describe(call.owner), evidence(call, seen, false));
         }
         if (seen.error != null) {
-            return check(call, seen, Verdict.ERROR, "could not check: " + seen.error, evidence);
+            return check(call, seen, Verdict.ERROR, "could not check: " + seen.error, evidence(call, seen, false));
         }
         List<String> failedControls = new ArrayList<>();
         for (String tenant : List.of(call.caller, call.owner)) {
-            Observation control = controls.get(new ControlKey(tenant, call.endpoint));
+            Observation control = controls.of(tenant, call.endpoint);
             if (!control.succeeded()) {
                 failedControls.add(tenant + " on its own " + call.endpoint.describe(tenant) + ": " + control.outcome());
             }
         }
         if (!failedControls.isEmpty()) {
+            List<String> evidence = evidence(call, seen, false);
             evidence.add("positive control failed: " + String.join("; ", failedControls));
             return check(call, seen, Verdict.ERROR, "positive control failed (" + String.join("; ", failedControls)
                     + "), so the " + seen.status + " proves nothing", evidence);
         }
         if (config.denialStatuses().contains(seen.status)) {
-            return check(call, seen, Verdict.PASSED, "denied with " + seen.status, evidence);
+            return passed(call, seen, "denied with " + seen.status);
         }
         return check(call, seen, Verdict.CRITICAL, "expected one of " + config.denialStatuses() + " for "
-                + call.caller + "'s token on " + call.owner + "'s resource, got " + seen.status, evidence);
+                + call.caller + "'s token on " + call.owner + "'s resource, got " + seen.status, evidence(call, seen, false));
     }
 
     private List<String> evidence(Call call, Observation seen, boolean control) {
@@ -201,12 +311,18 @@ public final class IsolationMatrix {
         return evidence;
     }
 
+    /** A passed check keeps its id, verdict, one-line summary and timing; evidence is for checks that did not pass. */
+    private CheckResult passed(Call call, Observation seen, String summary) {
+        return new CheckResult(ApiIsolationProbe.PROBE, name(call), Verdict.PASSED, summary, List.of(),
+                seen.startedAt, seen.latencyMillis());
+    }
+
     private CheckResult check(Call call, Observation seen, Verdict verdict, String summary, List<String> evidence) {
-        return new CheckResult(ApiIsolationProbe.PROBE, call.caller + "->" + call.owner + " "
-                + call.endpoint.describe(call.owner), verdict, redactor.redact(summary),
+        return new CheckResult(ApiIsolationProbe.PROBE, name(call), verdict, redactor.redact(summary),
                 evidence.stream().map(redactor::redact).toList(), seen.startedAt, seen.latencyMillis());
     }
 
-    private record ControlKey(String tenant, RequestTemplate endpoint) {
+    private static String name(Call call) {
+        return call.caller + "->" + call.owner + " " + call.endpoint.describe(call.owner);
     }
 }

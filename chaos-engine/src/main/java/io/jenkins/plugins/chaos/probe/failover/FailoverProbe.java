@@ -59,6 +59,10 @@ public final class FailoverProbe {
      */
     public FailoverRun start(FaultWindow window, CriticalListener onCritical) {
         SecretRedactor redactor = new SecretRedactor(config.token() == null ? List.of() : List.of(config.token()));
+        double cap = config.effectiveMaxRequestsPerSecond();
+        listener.info(ProbeIds.FAILOVER + ": " + config.rate() + " requests/s for " + config.duration()
+                + (cap > 0 ? ", capped at " + cap + " requests/s (maxRequestsPerSecond)"
+                : ", no request-rate cap" + (config.maxRequestsPerSecond() == null ? " (loopback gateway)" : "")));
         FailoverRun run = new FailoverRun(config, listener, time, transport.get(), window, onCritical, redactor,
                 ringCapacity);
         run.begin();

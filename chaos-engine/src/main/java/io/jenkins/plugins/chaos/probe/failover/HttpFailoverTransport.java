@@ -3,6 +3,7 @@ package io.jenkins.plugins.chaos.probe.failover;
 import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.probe.http.BoundedHttpClient;
 import io.jenkins.plugins.chaos.probe.http.HttpReply;
+import io.jenkins.plugins.chaos.probe.http.RateLimiter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +19,10 @@ public final class HttpFailoverTransport implements FailoverTransport {
     private final Map<String, String> headers;
 
     public HttpFailoverTransport(FailoverConfig config) {
-        this.http = new BoundedHttpClient(config.maxInFlight(), config.timeoutValue(), config.providerHeader());
+        double cap = config.effectiveMaxRequestsPerSecond();
+        // The cap is a token bucket over the stream's connections: the pacing aims at the rate, the bucket holds it.
+        this.http = new BoundedHttpClient(config.maxInFlight(), config.timeoutValue(), config.providerHeader(),
+                cap > 0 ? RateLimiter.perSecond(cap) : RateLimiter.unlimited());
         this.target = config.target();
         this.method = config.request().method();
         this.body = config.request().body();

@@ -40,6 +40,7 @@ public final class BoundedHttpClient implements AutoCloseable {
     private final Semaphore slots;
     private final Duration timeout;
     private final String headerName;
+    private final RateLimiter rate;
     private final ExecutorService executor;
     private final ThreadPoolExecutor senders;
     private final HttpClient client;
@@ -52,6 +53,17 @@ public final class BoundedHttpClient implements AutoCloseable {
      * @param headerName  a response header to hand back in {@link HttpReply#headerValue()}, or null
      */
     public BoundedHttpClient(int maxInFlight, Duration timeout, String headerName) {
+        this(maxInFlight, timeout, headerName, RateLimiter.unlimited());
+    }
+
+    /**
+     * @param maxInFlight requests outstanding at once
+     * @param timeout     per request, connect included
+     * @param headerName  a response header to hand back in {@link HttpReply#headerValue()}, or null
+     * @param rate        the cap on requests started per second, shared by every connection of this client
+     */
+    public BoundedHttpClient(int maxInFlight, Duration timeout, String headerName, RateLimiter rate) {
+        this.rate = rate == null ? RateLimiter.unlimited() : rate;
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("concurrency: " + maxInFlight + " must be at least 1");
         }
@@ -107,6 +119,12 @@ public final class BoundedHttpClient implements AutoCloseable {
      * with a fixed set of worker threads, which saves the hand-over to a sender thread on every request.
      */
     public HttpReply call(URI uri, String method, String body, Map<String, String> headers) {
+        try {
+            rate.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HttpReply.failed("interrupted", false, 0);
+        }
         if ("http".equalsIgnoreCase(uri.getScheme())) {
             return exchangePlain(uri, method, body, headers);
         }
@@ -219,7 +237,7 @@ public final class BoundedHttpClient implements AutoCloseable {
         }
         if ("http".equalsIgnoreCase(base.getScheme())) {
             try {
-                new SelectorBatch(base, timeout, headerName).run(count, capacity, requests, sink);
+                new SelectorBatch(base, timeout, headerName, rate).run(count, capacity, requests, sink);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not open a selector for " + count + " requests", e);
             }

@@ -30,9 +30,16 @@ final class SelectorBatch {
     private final String hostHeader;
     private final long timeoutNanos;
     private final String headerName;
+    private final RateLimiter rate;
     private Selector selector;
 
     SelectorBatch(URI base, Duration timeout, String headerName) {
+        this(base, timeout, headerName, RateLimiter.unlimited());
+    }
+
+    /** @param rate the cap on requests started per second: an idle connection waits for a permit in the selector */
+    SelectorBatch(URI base, Duration timeout, String headerName, RateLimiter rate) {
+        this.rate = rate;
         if (!"http".equalsIgnoreCase(base.getScheme()) || base.getHost() == null) {
             throw new IllegalArgumentException("a selector batch needs an http:// URL with a host, not " + base);
         }
@@ -62,7 +69,7 @@ final class SelectorBatch {
             int delivered = 0;
             while (delivered < count) {
                 for (Slot slot : slots) {
-                    while (slot.idle() && next < count) {
+                    while (slot.idle() && next < count && rate.tryAcquire()) {
                         slot.start(next, requests.apply(next));
                         next++;
                         delivered += slot.takeDelivered(sink);
@@ -79,12 +86,15 @@ final class SelectorBatch {
                 }
                 long now = System.nanoTime();
                 long wait = Long.MAX_VALUE;
+                if (next < count && slots.stream().anyMatch(Slot::idle)) {
+                    wait = Math.max(1, rate.nanosUntilAvailable());
+                }
                 for (Slot slot : slots) {
                     if (!slot.idle()) {
                         wait = Math.min(wait, slot.deadline - now);
                     }
                 }
-                selector.select(key -> ((Slot) key.attachment()).ready(key), Math.max(1, wait / 1_000_000 + 1));
+                selector.select(key -> ((Slot) key.attachment()).ready(key), Math.max(1, wait / 1_000_000 + (wait % 1_000_000 > 0 ? 1 : 0)));
                 now = System.nanoTime();
                 for (Slot slot : slots) {
                     slot.expireIfOverdue(now);
