@@ -3,9 +3,14 @@ package jenkins.model;
 
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
+import jakarta.servlet.ServletContext;
+import java.io.File;
+import java.io.IOException;
+import org.jvnet.hudson.reactor.ReactorException;
 
 public class Jenkins implements ItemGroup<TopLevelItem> {
-    protected Jenkins() {
+    // the real class has no no-arg constructor: a subclass must pass the root directory and the servlet context
+    protected Jenkins(File root, ServletContext context) throws IOException, InterruptedException, ReactorException {
         throw new UnsupportedOperationException();
     }
 

@@ -23,6 +23,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * {@code chaosInject}. What must be undone is kept as {@link ChaosResourceRef}s in this (serialized) execution, and
  * the credentials are looked up again at cleanup time rather than stored, so that cleanup also works after a
  * controller restart. An abort during setup is rolled back here, before any body starts.
+ *
+ * <p>This object is written into the build's {@code program.dat} (workflow-support's RiverWriter) for as long as the
+ * body runs: it holds credential ids and resource references only, never a secret. The run options carry the
+ * redactor, which holds the kubeconfig and the tokens, so they are transient and built again from the credentials
+ * resolved at cleanup time.
  */
 final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;
@@ -30,7 +35,7 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
     private final ChaosInjectStep step;
     private String runId;
     private final List<ChaosResourceRef> resources = new ArrayList<>();
-    private RunOptions options;
+    private transient RunOptions options;
     private transient volatile boolean stopping;
 
     ChaosInjectExecution(ChaosInjectStep step, StepContext context) {
@@ -103,7 +108,10 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
         boolean interrupted = Thread.interrupted();
         try {
             console.info("removing the faults of run " + runId + " (" + why + ")");
-            RecoverCallable recover = new RecoverCallable(runId, resources, options, credentials, console);
+            // null after a controller restart: the options were not persisted with the program (they hold secrets)
+            RunOptions current = options != null ? options
+                    : EngineBridge.runOptions(null, step.isDryRun(), step.getEnvironment(), credentials.redactor(), runId);
+            RecoverCallable recover = new RecoverCallable(runId, resources, current, credentials, console);
             try {
                 if (workspace == null) {
                     throw new IOException("no workspace");

@@ -23,10 +23,10 @@ import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.verdict.RunResult;
-import io.prometheus.client.CollectorRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The only class of the plugin that calls the engine (and fabric8), so that an engine API change is adapted in one
@@ -35,8 +35,11 @@ import java.util.Map;
  */
 public final class EngineBridge {
 
-    private static final CollectorRegistry REGISTRY = new CollectorRegistry(true);
-    private static volatile ChaosMetrics metrics;
+    /**
+     * A class of the prometheus plugin's simpleclient. Present exactly when that optional plugin is installed: Jenkins
+     * joins an optional dependency's class loader to ours only then (hudson.ClassicPluginStrategy.DependencyClassLoader).
+     */
+    static final String PROMETHEUS_CLASS = "io.prometheus.client.CollectorRegistry";
 
     private EngineBridge() {
     }
@@ -132,6 +135,7 @@ public final class EngineBridge {
     /**
      * Alerts (Slack, PagerDuty), metrics for /prometheus/ and the optional Pushgateway push after a run, through the
      * engine's {@link RunPublisher}. Each output's failure is reported through the listener and never hides the verdict.
+     * Without the prometheus plugin no metrics are recorded (nobody could scrape them) and none are pushed.
      */
     public static void publishOutputs(RunResult result, AlertTargets targets, String pushgatewayUrl, String pushJob,
                                       RunListener listener) {
@@ -139,24 +143,23 @@ public final class EngineBridge {
                 .withSlack(targets.slackWebhookUrl(), targets.slackChannel())
                 .withPagerDuty(targets.pagerDutyRoutingKey(), AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
                 .withLinks(targets.buildUrl(), null);
-        new RunPublisher(listener).publish(result, alerts, EngineBridge::metrics, null, pushgatewayUrl, pushJob);
-    }
-
-    /** The registry the plugin's Prometheus collector exposes; the engine's metrics are recorded into it. */
-    public static CollectorRegistry registry() {
-        return REGISTRY;
-    }
-
-    private static ChaosMetrics metrics() {
-        ChaosMetrics current = metrics;
-        if (current == null) {
-            synchronized (EngineBridge.class) {
-                if (metrics == null) {
-                    metrics = new ChaosMetrics(REGISTRY);
-                }
-                current = metrics;
-            }
+        Supplier<ChaosMetrics> metrics = null;
+        if (prometheusInstalled()) {
+            // a method reference links PrometheusMetrics only when the publisher calls it, inside its guard
+            metrics = PrometheusMetrics::metrics;
+        } else if (pushgatewayUrl != null && !pushgatewayUrl.isBlank()) {
+            listener.warn("pushgatewayUrl is set, but the prometheus plugin is not installed: no metrics recorded or pushed");
         }
-        return current;
+        new RunPublisher(listener).publish(result, alerts, metrics, null, pushgatewayUrl, pushJob);
+    }
+
+    /** Whether the optional prometheus plugin (and with it simpleclient) is visible to the plugin's class loader. */
+    static boolean prometheusInstalled() {
+        try {
+            Class.forName(PROMETHEUS_CLASS, false, EngineBridge.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }

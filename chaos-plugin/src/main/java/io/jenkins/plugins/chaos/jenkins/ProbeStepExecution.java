@@ -32,6 +32,13 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The junit plugin aborts the step when a pattern matches no file or the files hold no test case and this is
+     * false (hudson.tasks.junit.JUnitParser, JUnitResultArchiver.parseAndSummarize). Kept false, so that a probe whose
+     * reports went missing fails loudly; a run without checks (a dry run) publishes no JUnit at all instead.
+     */
+    static final boolean ALLOW_EMPTY_RESULTS = false;
+
     private final ChaosProbeStep step;
 
     ProbeStepExecution(ChaosProbeStep step, StepContext context) {
@@ -73,7 +80,14 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
 
         EngineBridge.publishOutputs(result, global.alertTargets(run, result.environment()), settings.pushgatewayUrl(),
                 "chaos-" + run.getParent().getFullName(), console);
-        TestResultSummary tests = publishJUnit(run, workspace, launcher, listener, node);
+        String checks;
+        if (publishesJUnit(result)) {
+            TestResultSummary tests = publishJUnit(run, workspace, launcher, listener, node);
+            checks = tests.getTotalCount() + " checks, " + tests.getFailCount() + " failed";
+        } else {
+            console.info("no checks ran" + (step.isDryRun() ? " (dry run: nothing was probed)" : "") + "; no JUnit report to publish");
+            checks = "no checks";
+        }
         int index = run.getActions(ChaosRunAction.class).size();
         boolean scheduled = run.getCause(TimerTrigger.TimerTriggerCause.class) != null;
         String chaosPage = "chaos-" + index;
@@ -84,8 +98,7 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
 
         BuildOutcome outcome = BuildOutcome.decide(result.verdict(), failOn, result.experiment(), result.count(Verdict.CRITICAL),
                 result.count(Verdict.ERROR), result.count(Verdict.WARNING));
-        console.info(outcome.message() + " (" + tests.getTotalCount() + " checks, " + tests.getFailCount() + " failed; failOn: "
-                + failOn.argument() + ")");
+        console.info(outcome.message() + " (" + checks + "; failOn: " + failOn.argument() + ")");
         switch (outcome.effect()) {
             case FAILURE -> throw new AbortException(outcome.message());
             case UNSTABLE -> {
@@ -98,10 +111,18 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         context.onSuccess(summary(result, runId));
     }
 
+    /**
+     * Whether the engine wrote JUnit files with test cases for this run: one file per probe, one case per check. A
+     * dry run and a run whose probes produced no check write none, and the junit step must then not be called.
+     */
+    static boolean publishesJUnit(RunResult result) {
+        return !result.checks().isEmpty();
+    }
+
     private TestResultSummary publishJUnit(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
                                            FlowNode node) throws Exception {
         JUnitResultArchiver archiver = new JUnitResultArchiver(step.effectiveReportDir() + "/junit/*.xml");
-        archiver.setAllowEmptyResults(false);
+        archiver.setAllowEmptyResults(ALLOW_EMPTY_RESULTS);
         archiver.setKeepProperties(true);
         archiver.setSkipPublishingChecks(true);
         // the verdict, not the number of failed testcases, decides the result (a WARNING passes in JUnit terms)
