@@ -25,10 +25,13 @@ import jenkins.model.RunAction2;
  * reports ({@code report.html}, {@code journal.json}, the JUnit files).
  */
 public class ChaosRunAction implements RunAction2 {
-    /** Timeline buckets kept on the build: one per second up to five minutes, wider buckets beyond. */
-    static final int MAX_TIMELINE = 300;
+    /**
+     * Timeline buckets kept on the build: one per second up to two minutes, wider beyond (30 s for an hour). A row
+     * costs some 480 bytes of XML; report.html has every second.
+     */
+    static final int MAX_TIMELINE = 120;
     /** Checks that did not pass kept on the build, the worst first. */
-    static final int MAX_CHECKS = 100;
+    static final int MAX_CHECKS = 50;
     /** Evidence lines kept per check. */
     static final int MAX_EVIDENCE_LINES = 10;
     /** Characters kept per name, summary or evidence line. */
@@ -177,9 +180,9 @@ public class ChaosRunAction implements RunAction2 {
         return omittedChecks;
     }
 
-    /** Passed checks, counted per probe. */
+    /** Passed checks, counted per probe; none for a build saved before they were counted (XStream leaves the field null). */
     public List<ProbeTally> getPassedByProbe() {
-        return passedByProbe;
+        return passedByProbe == null ? List.of() : passedByProbe;
     }
 
     public List<String> getFaults() {
