@@ -12,6 +12,7 @@ import hudson.tasks.test.PipelineTestDetails;
 import hudson.triggers.TimerTrigger;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
+import io.jenkins.plugins.chaos.report.ReportWriter;
 import io.jenkins.plugins.chaos.verdict.BuildOutcome;
 import io.jenkins.plugins.chaos.verdict.FailOn;
 import io.jenkins.plugins.chaos.verdict.RunResult;
@@ -119,9 +120,14 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         return !result.checks().isEmpty();
     }
 
+    /** The junit step's {@code testResults}: the files the engine's ReportWriter writes, relative to the workspace. */
+    static String junitPattern(String reportDir) {
+        return reportDir + "/" + ReportWriter.JUNIT_DIR + "/*.xml";
+    }
+
     private TestResultSummary publishJUnit(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
                                            FlowNode node) throws Exception {
-        JUnitResultArchiver archiver = new JUnitResultArchiver(step.effectiveReportDir() + "/junit/*.xml");
+        JUnitResultArchiver archiver = new JUnitResultArchiver(junitPattern(step.effectiveReportDir()));
         archiver.setAllowEmptyResults(ALLOW_EMPTY_RESULTS);
         archiver.setKeepProperties(true);
         archiver.setSkipPublishingChecks(true);
