@@ -25,4 +25,20 @@ public abstract class Descriptor<T extends Describable<T>> {
     public synchronized void load() {
         throw new UnsupportedOperationException();
     }
+
+    public static final class FormException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public FormException(String message, String formField) {
+            throw new UnsupportedOperationException();
+        }
+
+        public FormException(String message, Throwable cause, String formField) {
+            throw new UnsupportedOperationException();
+        }
+
+        public FormException(Throwable cause, String formField) {
+            throw new UnsupportedOperationException();
+        }
+    }
 }
