@@ -1,6 +1,7 @@
 // Signature stub of jenkins.model.Jenkins from org.jenkins-ci.main:jenkins-core:2.504.3; declarations only, never shipped.
 package jenkins.model;
 
+import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
 import jakarta.servlet.ServletContext;
@@ -19,6 +20,11 @@ public class Jenkins implements ItemGroup<TopLevelItem> {
     }
 
     public static Jenkins getInstanceOrNull() {
+        throw new UnsupportedOperationException();
+    }
+
+    // the real method declares Spring Security's (unchecked) AccessDeniedException
+    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) {
         throw new UnsupportedOperationException();
     }
 
