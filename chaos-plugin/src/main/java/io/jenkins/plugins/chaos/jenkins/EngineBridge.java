@@ -41,6 +41,8 @@ public final class EngineBridge {
      */
     static final String PROMETHEUS_CLASS = "io.prometheus.client.CollectorRegistry";
 
+    private static volatile ChaosMetrics metrics;
+
     private EngineBridge() {
     }
 
@@ -143,14 +145,14 @@ public final class EngineBridge {
                 .withSlack(targets.slackWebhookUrl(), targets.slackChannel())
                 .withPagerDuty(targets.pagerDutyRoutingKey(), AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
                 .withLinks(targets.buildUrl(), null);
-        Supplier<ChaosMetrics> metrics = null;
+        Supplier<ChaosMetrics> recorder = null;
         if (prometheusInstalled()) {
-            // a method reference links PrometheusMetrics only when the publisher calls it, inside its guard
-            metrics = PrometheusMetrics::metrics;
+            // links PrometheusMetrics only when the publisher calls it, inside its guard
+            recorder = EngineBridge::metrics;
         } else if (pushgatewayUrl != null && !pushgatewayUrl.isBlank()) {
             listener.warn("pushgatewayUrl is set, but the prometheus plugin is not installed: no metrics recorded or pushed");
         }
-        new RunPublisher(listener).publish(result, alerts, metrics, null, pushgatewayUrl, pushJob);
+        new RunPublisher(listener).publish(result, alerts, recorder, null, pushgatewayUrl, pushJob);
     }
 
     /** Whether the optional prometheus plugin (and with it simpleclient) is visible to the plugin's class loader. */
@@ -161,5 +163,18 @@ public final class EngineBridge {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    private static ChaosMetrics metrics() {
+        ChaosMetrics current = metrics;
+        if (current == null) {
+            synchronized (EngineBridge.class) {
+                if (metrics == null) {
+                    metrics = new ChaosMetrics(PrometheusMetrics.registry());
+                }
+                current = metrics;
+            }
+        }
+        return current;
     }
 }

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.chaos.jenkins;
 
-import io.jenkins.plugins.chaos.metrics.ChaosMetrics;
 import io.prometheus.client.CollectorRegistry;
 
 /**
- * The registry the plugin's chaos metrics live in, for the prometheus plugin's {@code /prometheus/}. The only class
+ * The registry the plugin's chaos metrics live in (EngineBridge records into it), for the prometheus plugin's {@code /prometheus/}. The only class
  * besides the optional {@link ChaosMetricsCollector} that names a simpleclient type: the prometheus plugin is an
  * optional dependency, and Jenkins adds an optional dependency's class loader to ours only when that plugin is
  * installed (hudson.ClassicPluginStrategy.DependencyClassLoader). Without it this class cannot even be linked, so
@@ -13,16 +12,11 @@ import io.prometheus.client.CollectorRegistry;
 final class PrometheusMetrics {
 
     private static final CollectorRegistry REGISTRY = new CollectorRegistry(true);
-    private static final ChaosMetrics METRICS = new ChaosMetrics(REGISTRY);
 
     private PrometheusMetrics() {
     }
 
     static CollectorRegistry registry() {
         return REGISTRY;
-    }
-
-    static ChaosMetrics metrics() {
-        return METRICS;
     }
 }

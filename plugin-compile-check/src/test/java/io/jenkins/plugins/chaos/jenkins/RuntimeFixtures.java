@@ -17,7 +17,6 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -167,14 +166,6 @@ final class RuntimeFixtures {
         Instant now = Instant.parse("2026-12-01T12:00:00Z");
         return new RunResult("validate-only", "prod", "run-1", now, now, List.of(), List.of(), List.of(), null,
                 List.of("dry run: the API server accepted every resource; nothing was persisted"));
-    }
-
-    static Map<String, Object> map(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
     }
 
     /**
