@@ -1,6 +1,8 @@
 // Signature stub of hudson.model.AbstractItem from org.jenkins-ci.main:jenkins-core:2.504.3; declarations only, never shipped.
 package hudson.model;
 
+import java.io.File;
+
 public abstract class AbstractItem extends Actionable implements Item {
     protected AbstractItem(ItemGroup parent, String name) {
         throw new UnsupportedOperationException();
@@ -18,6 +20,10 @@ public abstract class AbstractItem extends Actionable implements Item {
 
     @Override
     public final String getFullDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public File getRootDir() {
         throw new UnsupportedOperationException();
     }
 }

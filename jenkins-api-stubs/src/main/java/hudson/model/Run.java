@@ -3,10 +3,11 @@ package hudson.model;
 
 import hudson.ExtensionPoint;
 import java.io.File;
+import java.io.IOException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>>
         extends Actionable implements ExtensionPoint, Comparable<RunT> {
-    protected Run(JobT job) {
+    protected Run(JobT job) throws IOException {
         throw new UnsupportedOperationException();
     }
 

@@ -4,6 +4,11 @@ package hudson.triggers;
 import hudson.model.Cause;
 
 public class TimerTrigger {
+    // the real class has no no-arg constructor
+    public TimerTrigger(String spec) {
+        throw new UnsupportedOperationException();
+    }
+
     public static class TimerTriggerCause extends Cause {
         public TimerTriggerCause() {
             throw new UnsupportedOperationException();

@@ -7,12 +7,16 @@ import hudson.model.TopLevelItem;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import jakarta.servlet.ServletContext;
 import java.io.File;
+import java.io.IOException;
+import org.jvnet.hudson.reactor.ReactorException;
 
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     public static final Permission ADMINISTER = null;
 
-    protected Jenkins() {
+    // the real class has no no-arg constructor: a subclass must pass the root directory and the servlet context
+    protected Jenkins(File root, ServletContext context) throws IOException, InterruptedException, ReactorException {
         throw new UnsupportedOperationException();
     }
 
@@ -28,6 +32,7 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException();
     }
 
+    // the real method declares Spring Security's (unchecked) AccessDeniedException
     public <T extends Item> T getItemByFullName(String fullName, Class<T> type) {
         throw new UnsupportedOperationException();
     }

@@ -31,4 +31,16 @@ public class EmbeddableBadgeConfig implements Serializable {
     public void setLink(String link) {
         throw new UnsupportedOperationException();
     }
+
+    public String getSubject() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getColor() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getLink() {
+        throw new UnsupportedOperationException();
+    }
 }

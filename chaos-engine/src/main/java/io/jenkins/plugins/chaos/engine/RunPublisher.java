@@ -31,7 +31,8 @@ public final class RunPublisher {
     /**
      * @param alerts      where alerts go; null sends none
      * @param metrics     the metrics to record into; called inside the guard, so that a missing simpleclient (the
-     *                    Jenkins prometheus plugin is optional) is reported like any other metrics failure
+     *                    Jenkins prometheus plugin is optional) is reported like any other metrics failure;
+     *                    null records none (and writes and pushes none)
      * @param metricsFile where the exposition is written; null writes none
      * @param pushgateway the Pushgateway's URL; null or blank pushes nothing
      * @param pushJob     the Pushgateway job to push as
@@ -45,6 +46,9 @@ public final class RunPublisher {
             } catch (RuntimeException e) {
                 listener.warn("alerts could not be sent: " + Messages.firstLine(e.getMessage()));
             }
+        }
+        if (metrics == null) {
+            return outcome;
         }
         ChaosMetrics recorded;
         try {

@@ -57,6 +57,14 @@ class RunPublisherTest {
     }
 
     @Test
+    void noMetricsSupplierRecordsWritesAndPushesNothing() {
+        // the plugin without the optional prometheus plugin: nothing could scrape them
+        new RunPublisher(listener).publish(run(), null, null, dir.resolve("metrics.prom"), "http://127.0.0.1:9", "job");
+        assertTrue(Files.notExists(dir.resolve("metrics.prom")));
+        assertEquals("", listener.text());
+    }
+
+    @Test
     void anUnreachablePushgatewayIsReportedAndTheFileIsStillWritten() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -27,6 +27,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * controller restart. An abort during setup is rolled back here, before any body starts. Without a body the faults
  * are held by a timer, not a sleeping thread (as {@code sleep} does): no thread blocks a safe restart, and the
  * persisted deadline re-arms the timer in {@link #onResume}.
+ *
+ * <p>This object is written into the build's {@code program.dat} (workflow-support's RiverWriter) for as long as the
+ * body or the hold runs: it holds credential ids and resource references only, never a secret. The run options carry the
+ * redactor, which holds the kubeconfig and the tokens, so they are transient and built again from the credentials
+ * resolved at cleanup time.
  */
 final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;
@@ -34,11 +39,11 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
     private final ChaosInjectStep step;
     private String runId;
     private final List<ChaosResourceRef> resources = new ArrayList<>();
-    private RunOptions options;
     /** Set while a body-less step holds its faults; null otherwise. */
     private HoldDeadline hold;
     /** The step's return value, kept for the end of the hold. */
     private LinkedHashMap<String, Object> result;
+    private transient RunOptions options;
     private transient volatile boolean stopping;
     private transient volatile ScheduledFuture<?> holdTimer;
 
@@ -199,11 +204,14 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
         boolean interrupted = Thread.interrupted();
         try {
             console.info("removing the faults of run " + runId + " (" + why + ")");
+            // null after a controller restart: the options were not persisted with the program (they hold secrets)
+            RunOptions current = options != null ? options
+                    : EngineBridge.runOptions(null, step.isDryRun(), step.getEnvironment(), credentials.redactor(), runId);
             try {
                 if (workspace == null) {
                     throw new IOException("the agent of this step is offline");
                 }
-                workspace.act(new RecoverCallable(runId, resources, options, credentials, console, false));
+                workspace.act(new RecoverCallable(runId, resources, current, credentials, console, false));
             } catch (IOException e) {
                 String reason = Messages.firstLine(e.getMessage());
                 if (credentials.kubeconfig() == null) {
@@ -213,7 +221,7 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
                     throw new AbortException("chaosInject: the faults of run " + runId + " could not be removed (" + reason + ")");
                 }
                 console.warn("agent not reachable (" + reason + "); removing the faults from the controller");
-                new RecoverCallable(runId, resources, options, credentials, console, true).call();
+                new RecoverCallable(runId, resources, current, credentials, console, true).call();
             }
             resources.clear();
         } finally {

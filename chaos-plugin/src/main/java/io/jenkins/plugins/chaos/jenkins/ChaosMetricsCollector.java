@@ -15,6 +15,6 @@ public class ChaosMetricsCollector extends Collector {
 
     @Override
     public List<MetricFamilySamples> collect() {
-        return Collections.list(EngineBridge.registry().metricFamilySamples());
+        return Collections.list(PrometheusMetrics.registry().metricFamilySamples());
     }
 }

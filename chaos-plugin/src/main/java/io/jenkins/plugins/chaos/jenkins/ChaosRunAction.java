@@ -8,22 +8,34 @@ import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.RunAction2;
 
 /**
- * One chaos step's result on the build page: summary, checks with evidence, faults and the failover timeline.
- * Holds plain classes, not the engine's records, because the build's XML persistence cannot rebuild records.
+ * One chaos step's result on the build page: summary, the checks that did not pass with their evidence, how many
+ * passed per probe, faults and the failover timeline. Holds plain classes, not the engine's records, because the
+ * build's XML persistence cannot rebuild records.
+ *
+ * <p>Bounded: Jenkins loads {@code build.xml} with every build it shows, and a 50-tenant isolation matrix is some
+ * ten thousand checks. Passed checks are stored as counts per probe, at most {@link #MAX_CHECKS} others with bounded
+ * evidence (the worst first), the timeline in at most {@link #MAX_TIMELINE} buckets; the full detail is in the
+ * reports ({@code report.html}, {@code journal.json}, the JUnit files).
  */
 public class ChaosRunAction implements RunAction2 {
-    /** Timeline points kept on the build (an hour at one point a second). */
-    static final int MAX_TIMELINE = 3600;
     /**
-     * Check rows kept on the build (build.xml and the controller's heap): every breach, error and warning up to the
-     * first, passed checks up to the second. A matrix of 160,000 checks is in the report and the JUnit results.
+     * Timeline buckets kept on the build: one per second up to two minutes, wider beyond (30 s for an hour). A row
+     * costs some 480 bytes of XML; report.html has every second.
      */
-    static final int MAX_PROBLEM_ROWS = 2000;
-    static final int MAX_PASSED_ROWS = 500;
+    static final int MAX_TIMELINE = 120;
+    /** Checks that did not pass kept on the build, the worst first. */
+    static final int MAX_CHECKS = 50;
+    /** Evidence lines kept per check. */
+    static final int MAX_EVIDENCE_LINES = 10;
+    /** Characters kept per name, summary or evidence line. */
+    static final int MAX_TEXT = 300;
 
     private final String urlName;
     private final String step;
@@ -36,7 +48,9 @@ public class ChaosRunAction implements RunAction2 {
     private final long errors;
     private final long critical;
     private final List<CheckRow> checks;
-    private final long omittedChecks;
+    /** Checks that did not pass beyond {@link #MAX_CHECKS}: counted, not stored. */
+    private final int omittedChecks;
+    private final List<ProbeTally> passedByProbe;
     private final List<String> faults;
     private final List<TimelineRow> timeline;
     private final List<String> notes;
@@ -59,30 +73,42 @@ public class ChaosRunAction implements RunAction2 {
         this.errors = result.count(Verdict.ERROR);
         this.critical = result.count(Verdict.CRITICAL);
         this.checks = new ArrayList<>();
-        int problems = 0;
-        int passes = 0;
-        long omitted = 0;
+        Map<String, ProbeTally> tallies = new LinkedHashMap<>();
+        // the checks stream from the run's spool file: keep at most MAX_CHECKS of each verdict, count the rest
+        Map<Verdict, List<CheckResult>> kept = new EnumMap<>(Verdict.class);
+        int notPassed = 0;
         for (CheckResult check : result.checks()) {
-            boolean passedCheck = check.verdict() == Verdict.PASSED;
-            if (passedCheck ? passes++ >= MAX_PASSED_ROWS : problems++ >= MAX_PROBLEM_ROWS) {
-                omitted++;
+            if (check.verdict() == Verdict.PASSED) {
+                tallies.computeIfAbsent(check.probe(), ProbeTally::new).passed++;
                 continue;
             }
-            checks.add(new CheckRow(check.probe(), check.name(), check.verdict().name(), check.summary(), check.evidence()));
+            notPassed++;
+            List<CheckResult> ofVerdict = kept.computeIfAbsent(check.verdict(), v -> new ArrayList<>());
+            if (ofVerdict.size() < MAX_CHECKS) {
+                ofVerdict.add(check);
+            }
         }
-        this.omittedChecks = omitted;
+        // CRITICAL, then ERROR, then WARNING; the engine's order within each
+        for (Verdict verdict : List.of(Verdict.CRITICAL, Verdict.ERROR, Verdict.WARNING)) {
+            for (CheckResult check : kept.getOrDefault(verdict, List.of())) {
+                if (checks.size() < MAX_CHECKS) {
+                    checks.add(new CheckRow(check.probe(), check.name(), check.verdict().name(), check.summary(), check.evidence()));
+                }
+            }
+        }
+        this.omittedChecks = notPassed - checks.size();
+        this.passedByProbe = new ArrayList<>(tallies.values());
         this.faults = new ArrayList<>();
         for (FaultRecord fault : result.faults()) {
-            faults.add(fault.kind() + " " + fault.namespace() + "/" + fault.resource() + " (" + fault.name() + "): " + fault.outcome());
+            faults.add(BuildText.clean(fault.kind() + " " + fault.namespace() + "/" + fault.resource() + " (" + fault.name()
+                    + "): " + fault.outcome(), MAX_TEXT));
         }
-        this.timeline = new ArrayList<>();
-        List<TimelinePoint> points = result.timeline();
-        for (TimelinePoint p : points.subList(Math.max(0, points.size() - MAX_TIMELINE), points.size())) {
-            timeline.add(new TimelineRow(p.epochSecond(), p.requests(), p.primary(), p.secondary(), p.gracefulErrors(),
-                    p.ungraceful(), p.p50Millis(), p.p95Millis(), p.p99Millis(), p.faultActive()));
+        this.timeline = TimelineRow.bucketed(result.timeline(), MAX_TIMELINE);
+        this.notes = new ArrayList<>();
+        for (String note : result.notes()) {
+            notes.add(BuildText.clean(note, MAX_TEXT));
         }
-        this.notes = new ArrayList<>(result.notes());
-        this.abortReason = result.abortReason();
+        this.abortReason = BuildText.clean(result.abortReason(), MAX_TEXT);
         this.reportDir = reportDir;
         this.scheduled = scheduled;
         this.deadManThresholdMinutes = deadManThresholdMinutes;
@@ -153,13 +179,19 @@ public class ChaosRunAction implements RunAction2 {
         return critical;
     }
 
+    /** The checks that did not pass (at most {@link #MAX_CHECKS}, the worst first). */
     public List<CheckRow> getChecks() {
         return checks;
     }
 
-    /** Checks not kept on the build page (see {@link #MAX_PASSED_ROWS}); they are in the report. */
-    public long getOmittedChecks() {
+    /** Checks that did not pass and are not stored on the build (they are in the reports). */
+    public int getOmittedChecks() {
         return omittedChecks;
+    }
+
+    /** Passed checks, counted per probe; none for a build saved before they were counted (XStream leaves the field null). */
+    public List<ProbeTally> getPassedByProbe() {
+        return passedByProbe == null ? List.of() : passedByProbe;
     }
 
     public List<String> getFaults() {
@@ -214,11 +246,17 @@ public class ChaosRunAction implements RunAction2 {
         private final List<String> evidence;
 
         public CheckRow(String probe, String name, String verdict, String summary, List<String> evidence) {
-            this.probe = probe;
-            this.name = name;
+            this.probe = BuildText.clean(probe, MAX_TEXT);
+            this.name = BuildText.clean(name, MAX_TEXT);
             this.verdict = verdict;
-            this.summary = summary;
-            this.evidence = new ArrayList<>(evidence);
+            this.summary = BuildText.clean(summary, MAX_TEXT);
+            this.evidence = new ArrayList<>();
+            for (String line : evidence.subList(0, Math.min(MAX_EVIDENCE_LINES, evidence.size()))) {
+                this.evidence.add(BuildText.clean(line, MAX_TEXT));
+            }
+            if (evidence.size() > MAX_EVIDENCE_LINES) {
+                this.evidence.add("[" + (evidence.size() - MAX_EVIDENCE_LINES) + " more lines in the report]");
+            }
         }
 
         public String getProbe() {
@@ -242,7 +280,25 @@ public class ChaosRunAction implements RunAction2 {
         }
     }
 
-    /** One second of the failover timeline as stored on the build. */
+    /** Passed checks of one probe. */
+    public static final class ProbeTally {
+        private final String probe;
+        private long passed;
+
+        ProbeTally(String probe) {
+            this.probe = BuildText.clean(probe, MAX_TEXT);
+        }
+
+        public String getProbe() {
+            return probe;
+        }
+
+        public long getPassed() {
+            return passed;
+        }
+    }
+
+    /** One bucket (one second in runs up to {@link #MAX_TIMELINE} seconds) of the failover timeline as stored on the build. */
     public static final class TimelineRow {
         private final long epochSecond;
         private final int requests;
@@ -268,6 +324,46 @@ public class ChaosRunAction implements RunAction2 {
             this.p95Millis = p95Millis;
             this.p99Millis = p99Millis;
             this.faultActive = faultActive;
+        }
+
+        /**
+         * At most {@code max} rows: consecutive seconds are merged into equal buckets, the counts summed, the
+         * percentiles the worst of the bucket (a latency spike stays visible), the fault active if it was in any.
+         */
+        static List<TimelineRow> bucketed(List<TimelinePoint> points, int max) {
+            List<TimelineRow> rows = new ArrayList<>();
+            int width = Math.max(1, (points.size() + max - 1) / max);
+            for (int from = 0; from < points.size(); from += width) {
+                List<TimelinePoint> bucket = points.subList(from, Math.min(points.size(), from + width));
+                TimelinePoint first = bucket.get(0);
+                int requests = 0;
+                int primary = 0;
+                int secondary = 0;
+                int graceful = 0;
+                int ungraceful = 0;
+                double p50 = Double.NaN;
+                double p95 = Double.NaN;
+                double p99 = Double.NaN;
+                boolean faultActive = false;
+                for (TimelinePoint p : bucket) {
+                    requests += p.requests();
+                    primary += p.primary();
+                    secondary += p.secondary();
+                    graceful += p.gracefulErrors();
+                    ungraceful += p.ungraceful();
+                    p50 = worst(p50, p.p50Millis());
+                    p95 = worst(p95, p.p95Millis());
+                    p99 = worst(p99, p.p99Millis());
+                    faultActive |= p.faultActive();
+                }
+                rows.add(new TimelineRow(first.epochSecond(), requests, primary, secondary, graceful, ungraceful, p50, p95,
+                        p99, faultActive));
+            }
+            return rows;
+        }
+
+        private static double worst(double a, double b) {
+            return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
         }
 
         TimelinePoint toPoint() {

@@ -26,10 +26,10 @@ import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.verdict.RunResult;
-import io.prometheus.client.CollectorRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The only class of the plugin that calls the engine (and fabric8), so that an engine API change is adapted in one
@@ -38,7 +38,12 @@ import java.util.Map;
  */
 public final class EngineBridge {
 
-    private static final CollectorRegistry REGISTRY = new CollectorRegistry(true);
+    /**
+     * A class of the prometheus plugin's simpleclient. Present exactly when that optional plugin is installed: Jenkins
+     * joins an optional dependency's class loader to ours only then (hudson.ClassicPluginStrategy.DependencyClassLoader).
+     */
+    static final String PROMETHEUS_CLASS = "io.prometheus.client.CollectorRegistry";
+
     private static volatile ChaosMetrics metrics;
 
     private EngineBridge() {
@@ -151,6 +156,7 @@ public final class EngineBridge {
     /**
      * Alerts (Slack, PagerDuty), metrics for /prometheus/ and the optional Pushgateway push after a run, through the
      * engine's {@link RunPublisher}. Each output's failure is reported through the listener and never hides the verdict.
+     * Without the prometheus plugin no metrics are recorded (nobody could scrape them) and none are pushed.
      */
     public static void publishOutputs(RunResult result, AlertTargets targets, String pushgatewayUrl, String pushJob,
                                       RunListener listener) {
@@ -158,7 +164,14 @@ public final class EngineBridge {
                 .withSlack(targets.slackWebhookUrl(), targets.slackChannel())
                 .withPagerDuty(targets.pagerDutyRoutingKey(), AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
                 .withLinks(targets.buildUrl(), null);
-        new RunPublisher(listener).publish(result, alerts, EngineBridge::metrics, null, pushgatewayUrl, pushJob);
+        Supplier<ChaosMetrics> recorder = null;
+        if (prometheusInstalled()) {
+            // links PrometheusMetrics only when the publisher calls it, inside its guard
+            recorder = EngineBridge::metrics;
+        } else if (pushgatewayUrl != null && !pushgatewayUrl.isBlank()) {
+            listener.warn("pushgatewayUrl is set, but the prometheus plugin is not installed: no metrics recorded or pushed");
+        }
+        new RunPublisher(listener).publish(result, alerts, recorder, null, pushgatewayUrl, pushJob);
     }
 
     /** Alerts only (no metrics), with what was delivered: the dead-man's switch records a page only once it went out. */
@@ -170,9 +183,14 @@ public final class EngineBridge {
         return new AlertDispatcher(alerts, listener).dispatch(result);
     }
 
-    /** The registry the plugin's Prometheus collector exposes; the engine's metrics are recorded into it. */
-    public static CollectorRegistry registry() {
-        return REGISTRY;
+    /** Whether the optional prometheus plugin (and with it simpleclient) is visible to the plugin's class loader. */
+    static boolean prometheusInstalled() {
+        try {
+            Class.forName(PROMETHEUS_CLASS, false, EngineBridge.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static ChaosMetrics metrics() {
@@ -180,7 +198,7 @@ public final class EngineBridge {
         if (current == null) {
             synchronized (EngineBridge.class) {
                 if (metrics == null) {
-                    metrics = new ChaosMetrics(REGISTRY);
+                    metrics = new ChaosMetrics(PrometheusMetrics.registry());
                 }
                 current = metrics;
             }

@@ -10,9 +10,17 @@ import java.time.Instant;
  * so that after a controller restart the timer is armed again for what is left (as {@code sleep}'s
  * {@code SleepStep.Execution} keeps its {@code end}), and a hold that ran out during the restart ends at once.
  *
- * @param endMillis epoch milliseconds at which the hold ends
+ * <p>A class, not a record: JBoss River, which writes {@code program.dat}, cannot write records (ProgramDatTest).
  */
-record HoldDeadline(long endMillis) implements Serializable {
+final class HoldDeadline implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Epoch milliseconds at which the hold ends. */
+    private final long endMillis;
+
+    private HoldDeadline(long endMillis) {
+        this.endMillis = endMillis;
+    }
 
     static HoldDeadline after(Duration hold, long nowMillis) {
         return new HoldDeadline(Math.addExact(nowMillis, hold.toMillis()));

@@ -14,6 +14,7 @@ import hudson.tasks.test.PipelineTestDetails;
 import hudson.triggers.TimerTrigger;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
+import io.jenkins.plugins.chaos.report.ReportWriter;
 import io.jenkins.plugins.chaos.verdict.BuildOutcome;
 import io.jenkins.plugins.chaos.verdict.FailOn;
 import io.jenkins.plugins.chaos.verdict.RunResult;
@@ -36,6 +37,13 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  */
 final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The junit plugin aborts the step when a pattern matches no file or the files hold no test case and this is
+     * false (hudson.tasks.junit.JUnitParser, JUnitResultArchiver.parseAndSummarize). Kept false, so that a probe whose
+     * reports went missing fails loudly; a run without checks (a dry run) publishes no JUnit at all instead.
+     */
+    static final boolean ALLOW_EMPTY_RESULTS = false;
 
     private final ChaosProbeStep step;
 
@@ -94,7 +102,7 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         reportDir.mkdirs();
         // The rotating pair coverage remembers its place in the job's directory on the controller (a workspace may
         // be wiped or on another agent); the run reads and writes a copy next to the report directory.
-        FilePath jobState = new FilePath(new File(run.getRootDir().getParentFile().getParentFile(), STATE_DIR));
+        FilePath jobState = new FilePath(new File(run.getParent().getRootDir(), STATE_DIR));
         FilePath runState = workspace.child(step.effectiveReportDir() + "-state");
         copyState(jobState, runState);
         RunOptions options = EngineBridge.runOptions(reportDir.getRemote(), step.isDryRun(), step.getEnvironment(),
@@ -104,7 +112,14 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         RunResult result = workspace.act(new RunExperimentCallable(plan, options, credentials, console));
         copyState(runState, jobState);
 
-        TestResultSummary tests = publishJUnit(run, workspace, launcher, listener, node);
+        String checks;
+        if (publishesJUnit(result)) {
+            TestResultSummary tests = publishJUnit(run, workspace, launcher, listener, node);
+            checks = tests.getTotalCount() + " checks, " + tests.getFailCount() + " failed";
+        } else {
+            console.info("no checks ran" + (step.isDryRun() ? " (dry run: nothing was probed)" : "") + "; no JUnit report to publish");
+            checks = "no checks";
+        }
         boolean scheduled = run.getCause(TimerTrigger.TimerTriggerCause.class) != null;
         // parallel branches finish together: the name is chosen and the page attached under the build's lock
         String chaosPage = ChaosPages.claim(run, () -> pageNames(run), name -> run.addAction(new ChaosRunAction(name,
@@ -118,8 +133,7 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
 
         BuildOutcome outcome = BuildOutcome.decide(result.verdict(), failOn, result.experiment(), result.count(Verdict.CRITICAL),
                 result.count(Verdict.ERROR), result.count(Verdict.WARNING));
-        console.info(outcome.message() + " (" + tests.getTotalCount() + " checks, " + tests.getFailCount() + " failed; failOn: "
-                + failOn.argument() + ")");
+        console.info(outcome.message() + " (" + checks + "; failOn: " + failOn.argument() + ")");
         switch (outcome.effect()) {
             case FAILURE -> throw new AbortException(outcome.message());
             case UNSTABLE -> {
@@ -153,10 +167,23 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         }
     }
 
+    /**
+     * Whether the engine wrote JUnit files with test cases for this run: one file per probe, one case per check. A
+     * dry run and a run whose probes produced no check write none, and the junit step must then not be called.
+     */
+    static boolean publishesJUnit(RunResult result) {
+        return !result.checks().isEmpty();
+    }
+
+    /** The junit step's {@code testResults}: the files the engine's ReportWriter writes, relative to the workspace. */
+    static String junitPattern(String reportDir) {
+        return reportDir + "/" + ReportWriter.JUNIT_DIR + "/*.xml";
+    }
+
     private TestResultSummary publishJUnit(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
                                            FlowNode node) throws Exception {
-        JUnitResultArchiver archiver = new JUnitResultArchiver(step.effectiveReportDir() + "/junit/*.xml");
-        archiver.setAllowEmptyResults(false);
+        JUnitResultArchiver archiver = new JUnitResultArchiver(junitPattern(step.effectiveReportDir()));
+        archiver.setAllowEmptyResults(ALLOW_EMPTY_RESULTS);
         archiver.setKeepProperties(true);
         archiver.setSkipPublishingChecks(true);
         // the verdict, not the number of failed testcases, decides the result (a WARNING passes in JUnit terms)

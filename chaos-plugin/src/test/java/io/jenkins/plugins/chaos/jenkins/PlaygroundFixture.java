@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import io.jenkins.plugins.chaos.playground.Playground;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -20,7 +21,8 @@ final class PlaygroundFixture implements AutoCloseable {
         return new PlaygroundFixture(Playground.start(scenario));
     }
 
-    String kubeconfig() {
+    /** The kubeconfig's content; the playground writes it through a temporary file, hence the IOException. */
+    String kubeconfig() throws IOException {
         return playground.kubeconfig();
     }
 

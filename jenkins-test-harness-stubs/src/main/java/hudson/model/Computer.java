@@ -1,0 +1,20 @@
+// Signature stub of hudson.model.Computer from org.jenkins-ci.main:jenkins-core:2.504.3; declarations only, never shipped; only what the JenkinsRule tests use.
+package hudson.model;
+
+import hudson.remoting.VirtualChannel;
+
+public abstract class Computer extends Actionable {
+    protected Computer(Node node) {
+        throw new UnsupportedOperationException();
+    }
+
+    public abstract VirtualChannel getChannel();
+
+    public boolean isOffline() {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean isOnline() {
+        throw new UnsupportedOperationException();
+    }
+}
