@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
-import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.engine.ExperimentRunner;
@@ -35,9 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -287,20 +284,35 @@ class RecoveryTest {
         }
     }
 
-    private void awaitHolding(Process child, Path log) throws InterruptedException {
-        assertTrue(await(() -> read(log).contains("Holding 1 fault(s)") || !child.isAlive(), Duration.ofSeconds(45)),
-                () -> "the child never held its fault:\n" + read(log));
+    private void awaitHolding(Process child, Path log, int faults) throws InterruptedException {
+        assertTrue(await(() -> read(log).contains("Holding " + faults + " fault(s)") || !child.isAlive(), Duration.ofSeconds(45)),
+                () -> "the child never held its faults:\n" + read(log));
         assertTrue(child.isAlive(), () -> "the child ended early:\n" + read(log));
-        assertEquals(1, ours().size(), () -> read(log));
+        assertEquals(faults, ours().size(), () -> read(log));
+    }
+
+    private List<String> leases() {
+        return cluster.client().leases().inAnyNamespace().list().getItems().stream()
+                .map(l -> l.getMetadata().getNamespace() + "/" + l.getMetadata().getName()).toList();
     }
 
     @Test
-    void sigtermRunsTheShutdownHookThatRemovesTheFault() throws Exception {
+    void aSweepDuringALiveRunKeepsItsFaultAndSigtermRemovesIt() throws Exception {
         Path experiment = Files.writeString(dir.resolve("exp.yaml"), partition("5m", ""));
         Path log = dir.resolve("child.log");
         Process child = startChild(experiment, log);
         try {
-            awaitHolding(child, log);
+            awaitHolding(child, log, 1);
+            Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+
+            // --all and --force included: the run renews its lease, so its fault is not left behind.
+            CliRun sweep = cli("sweep", "--all", "--force", "--kubeconfig", kubeconfig.toString());
+
+            assertEquals(0, sweep.exit(), sweep::toString);
+            assertTrue(sweep.out().contains("0 deleted") && sweep.out().contains("1 kept (their run is alive)"), sweep::toString);
+            GenericKubernetesResource still = ours().get(0);
+            assertNull(still.getMetadata().getDeletionTimestamp(), () -> "the sweep deleted a live run's fault\n" + sweep);
+            assertTrue(child.isAlive(), () -> read(log));
 
             child.destroy();
 
@@ -308,51 +320,63 @@ class RecoveryTest {
             assertTrue(await(() -> allChaosResources(cluster.client()).isEmpty(), Duration.ofSeconds(10)),
                     () -> "left behind: " + names(allChaosResources(cluster.client())) + "\n" + read(log));
             assertTrue(read(log).contains("chaos: removed NetworkChaos tenant-alice/alice-bob-"), () -> read(log));
+            assertEquals(List.of(), leases(), () -> read(log));
         } finally {
             child.destroyForcibly();
         }
     }
 
     @Test
-    void afterSigkillTheNextRunSweepsTheExpiredFault() throws Exception {
-        Path experiment = Files.writeString(dir.resolve("exp.yaml"), partition("5m", ""));
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void afterSigkillASweep31SecondsLaterLeavesNothingAndSoDoesTheNextRun() throws Exception {
+        // Two faults in two namespaces: one for 'chaos sweep', one for the next run's own sweep.
+        Path experiment = Files.writeString(dir.resolve("exp.yaml"), partition("5m", "") + """
+                  - name: carol-bob
+                    kind: NetworkChaos
+                    action: partition
+                    duration: 5m
+                    mode: all
+                    selector: {namespaces: [tenant-carol]}
+                    direction: both
+                    target: {mode: all, selector: {namespaces: [tenant-bob]}}
+                """);
         Path log = dir.resolve("child.log");
         Process child = startChild(experiment, log);
-        GenericKubernetesResource leftover;
+        Instant killed;
         try {
-            awaitHolding(child, log);
+            awaitHolding(child, log, 2);
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child died");
+            killed = Instant.now();
         } finally {
             child.destroyForcibly();
         }
-        // SIGKILL runs no hook: the fault stays, with the expiry the child wrote (its end plus the 5 minutes of grace).
-        Thread.sleep(500);
-        List<GenericKubernetesResource> left = ours();
-        assertEquals(1, left.size(), () -> read(log));
-        leftover = left.get(0);
-        ChaosResourceRef leftoverRef = ChaosResourceRef.of(leftover);
-        assertTrue(Instant.parse(leftover.getMetadata().getAnnotations().get(ChaosLabels.EXPIRES_AT))
-                .isAfter(Instant.now().plus(Duration.ofMinutes(5))), "expires after its 5m duration plus grace");
+        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+        // SIGKILL runs no hook: the faults stay, and their expiry is 5m + 5m of grace away. Within the lease's 30 s
+        // nothing can tell the dead run from a slow one, so a sweep keeps them.
+        CliRun early = cli("sweep", "--kubeconfig", kubeconfig.toString());
+        assertEquals(0, early.exit(), early::toString);
+        assertEquals(2, ours().size(), early::toString);
 
-        // Simulate the passing of that time (5m + 5m grace) instead of waiting for it: move the expiry to the past.
-        ChaosResources.of(cluster.client(), leftoverRef).edit(r -> {
-            Map<String, String> annotations = new LinkedHashMap<>(r.getMetadata().getAnnotations());
-            annotations.put(ChaosLabels.EXPIRES_AT, Instant.now().minusSeconds(1).toString());
-            r.getMetadata().setAnnotations(annotations);
-            return r;
-        });
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), killed.plusSeconds(31)).toMillis()));
+        CliRun sweep = cli("sweep", "--namespace", "tenant-alice", "--kubeconfig", kubeconfig.toString());
 
-        // The next run (a short fault, no grace) sweeps the expired leftover before it injects anything.
-        ExperimentRunner next = new ExperimentRunner(cluster.client(), listener,
-                RunOptions.defaults().withPollInterval(POLL).withExpiryGrace(Duration.ZERO));
-        RunResult result = next.run(experiment(partition("1s", "").replace("alice-bob", "carol-bob")
-                .replace("tenant-alice", "tenant-carol")));
+        assertEquals(0, sweep.exit(), sweep::toString);
+        assertTrue(sweep.out().contains("Sweep: deleted NetworkChaos tenant-alice/alice-bob-"), sweep::toString);
+        assertTrue(sweep.out().contains("1 expired lease(s) deleted"), sweep::toString);
+        assertTrue(await(() -> ours().stream().noneMatch(r -> r.getMetadata().getNamespace().equals("tenant-alice")),
+                Duration.ofSeconds(10)), () -> names(ours()));
+
+        // The next run sweeps the other one before it injects anything: its run's lease is gone.
+        ExperimentRunner next = new ExperimentRunner(cluster.client(), listener, RunOptions.defaults().withPollInterval(POLL));
+        RunResult result = next.run(experiment(partition("1s", "").replace("alice-bob", "alice-carol")
+                .replace("tenant-bob", "tenant-carol")));
 
         assertTrue(result.notes().contains("swept 1 expired chaos resource(s) left behind by earlier runs"),
                 () -> result.notes() + "\n" + listener.text());
-        assertTrue(listener.text().contains("Sweep: deleted " + leftoverRef), listener::text);
+        assertTrue(listener.text().contains("Sweep: deleted NetworkChaos tenant-carol/carol-bob-"), listener::text);
         assertTrue(await(() -> allChaosResources(cluster.client()).isEmpty(), Duration.ofSeconds(10)),
                 () -> "left behind: " + names(allChaosResources(cluster.client())));
+        assertEquals(List.of(), leases());
     }
 }

@@ -18,6 +18,8 @@ public final class RunOptions implements Serializable {
     private String runId;
     private Duration pollInterval = Duration.ofMillis(200);
     private Duration expiryGrace = Duration.ofMinutes(5);
+    private Duration leaseRenewal = Duration.ofSeconds(10);
+    private Duration leaseValidity = Duration.ofSeconds(30);
 
     public static RunOptions defaults() {
         return new RunOptions();
@@ -32,6 +34,8 @@ public final class RunOptions implements Serializable {
         copy.runId = runId;
         copy.pollInterval = pollInterval;
         copy.expiryGrace = expiryGrace;
+        copy.leaseRenewal = leaseRenewal;
+        copy.leaseValidity = leaseValidity;
         return copy;
     }
 
@@ -80,6 +84,17 @@ public final class RunOptions implements Serializable {
         return copy;
     }
 
+    /**
+     * How often the run's liveness lease is renewed and how long one renewal keeps it valid (10 s and 30 s); tests
+     * shorten both to see an expiry sooner.
+     */
+    public RunOptions withLeaseTimings(Duration renewal, Duration validity) {
+        RunOptions copy = copy();
+        copy.leaseRenewal = renewal;
+        copy.leaseValidity = validity;
+        return copy;
+    }
+
     public String reportDir() {
         return reportDir;
     }
@@ -106,5 +121,13 @@ public final class RunOptions implements Serializable {
 
     public Duration expiryGrace() {
         return expiryGrace;
+    }
+
+    public Duration leaseRenewal() {
+        return leaseRenewal;
+    }
+
+    public Duration leaseValidity() {
+        return leaseValidity;
     }
 }
