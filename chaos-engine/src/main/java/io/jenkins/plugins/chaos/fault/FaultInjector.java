@@ -35,7 +35,9 @@ import java.util.Map;
  * Puts an experiment's faults in place and takes them away again. Injection is all or nothing: if any fault cannot
  * be created or is not confirmed injected in time, or the thread is interrupted, everything already created is
  * removed before the exception leaves. Removal never gives up early because of an interrupt: an aborted Jenkins
- * build is exactly when the fault must go.
+ * build is exactly when the fault must go. From the first create until recovery the run holds its liveness lease
+ * ({@link RunLease}), so that no sweep mistakes it for a dead run, and every create is announced to
+ * {@link RecoveryRegistry} first, so that a JVM shutdown never races it.
  */
 public final class FaultInjector {
 
@@ -154,7 +156,7 @@ public final class FaultInjector {
             RunLease lease = RunLease.acquire(client, runId, namespace,
                     new RunLease.LeaseTimings(options.leaseRenewal(), options.leaseValidity()), listener);
             RecoveryRegistry.leaseHeld(lease);
-            listener.info("Holding lease " + lease.reference() + " (renewed every " + GoDuration.format(options.leaseRenewal())
+            listener.info("Lease " + lease.reference() + " taken (renewed every " + GoDuration.format(options.leaseRenewal())
                     + ", valid " + GoDuration.format(options.leaseValidity()) + "): no sweep removes this run's faults while it is valid");
             return lease;
         } finally {
