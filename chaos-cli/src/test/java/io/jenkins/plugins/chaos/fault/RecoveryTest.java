@@ -26,10 +26,9 @@ import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
+import io.jenkins.plugins.chaos.support.ChildCli;
 import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
 import io.jenkins.plugins.chaos.verdict.RunResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -266,29 +265,16 @@ class RecoveryTest {
 
     // --- A separate JVM running the CLI, stopped from outside ---
 
-    private Process startChild(Path experiment, Path log) throws Exception {
+    private ChildCli startChild(Path experiment) throws Exception {
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
-        // Surefire may hide the real class path behind a manifest-only jar; its own property names every entry.
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-                "io.jenkins.plugins.chaos.cli.ChaosCli", "run", experiment.toString(), "--kubeconfig", kubeconfig.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return ChildCli.start(dir, List.of(), "run", experiment.toString(), "--kubeconfig", kubeconfig.toString());
     }
 
-    private static String read(Path log) {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private void awaitHolding(Process child, Path log, int faults) throws InterruptedException {
-        assertTrue(await(() -> read(log).contains("Holding " + faults + " fault(s)") || !child.isAlive(), Duration.ofSeconds(45)),
-                () -> "the child never held its faults:\n" + read(log));
-        assertTrue(child.isAlive(), () -> "the child ended early:\n" + read(log));
-        assertEquals(faults, ours().size(), () -> read(log));
+    private void awaitHolding(ChildCli child, int faults) throws InterruptedException {
+        assertTrue(await(() -> child.log().contains("Holding " + faults + " fault(s)") || !child.isAlive(), Duration.ofSeconds(45)),
+                () -> "the child never held its faults:\n" + child.log());
+        assertTrue(child.isAlive(), () -> "the child ended early:\n" + child.log());
+        assertEquals(faults, ours().size(), child::log);
     }
 
     private List<String> leases() {
@@ -299,10 +285,9 @@ class RecoveryTest {
     @Test
     void aSweepDuringALiveRunKeepsItsFaultAndSigtermRemovesIt() throws Exception {
         Path experiment = Files.writeString(dir.resolve("exp.yaml"), partition("5m", ""));
-        Path log = dir.resolve("child.log");
-        Process child = startChild(experiment, log);
+        ChildCli child = startChild(experiment);
         try {
-            awaitHolding(child, log, 1);
+            awaitHolding(child, 1);
             Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
 
             // --all and --force included: the run renews its lease, so its fault is not left behind.
@@ -312,17 +297,17 @@ class RecoveryTest {
             assertTrue(sweep.out().contains("0 deleted") && sweep.out().contains("1 kept (their run is alive)"), sweep::toString);
             GenericKubernetesResource still = ours().get(0);
             assertNull(still.getMetadata().getDeletionTimestamp(), () -> "the sweep deleted a live run's fault\n" + sweep);
-            assertTrue(child.isAlive(), () -> read(log));
+            assertTrue(child.isAlive(), child::log);
 
-            child.destroy();
+            child.signal("TERM");
 
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child ended after SIGTERM");
+            assertTrue(child.waitFor(30), "the child ended after SIGTERM");
             assertTrue(await(() -> allChaosResources(cluster.client()).isEmpty(), Duration.ofSeconds(10)),
-                    () -> "left behind: " + names(allChaosResources(cluster.client())) + "\n" + read(log));
-            assertTrue(read(log).contains("chaos: removed NetworkChaos tenant-alice/alice-bob-"), () -> read(log));
-            assertEquals(List.of(), leases(), () -> read(log));
+                    () -> "left behind: " + names(allChaosResources(cluster.client())) + "\n" + child.log());
+            assertTrue(child.log().contains("chaos: removed NetworkChaos tenant-alice/alice-bob-"), child::log);
+            assertEquals(List.of(), leases(), child::log);
         } finally {
-            child.destroyForcibly();
+            child.close();
         }
     }
 
@@ -340,16 +325,15 @@ class RecoveryTest {
                     direction: both
                     target: {mode: all, selector: {namespaces: [tenant-bob]}}
                 """);
-        Path log = dir.resolve("child.log");
-        Process child = startChild(experiment, log);
+        ChildCli child = startChild(experiment);
         Instant killed;
         try {
-            awaitHolding(child, log, 2);
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child died");
+            awaitHolding(child, 2);
+            child.signal("KILL");
+            assertTrue(child.waitFor(30), "the child died");
             killed = Instant.now();
         } finally {
-            child.destroyForcibly();
+            child.close();
         }
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
         // SIGKILL runs no hook: the faults stay, and their expiry is 5m + 5m of grace away. Within the lease's 30 s

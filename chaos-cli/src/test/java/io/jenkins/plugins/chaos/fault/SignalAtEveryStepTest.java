@@ -39,21 +39,24 @@ class SignalAtEveryStepTest {
 
     /** Where the signal lands, how the test sees that the child is there, and the cluster that makes the step last. */
     enum Step {
-        BEFORE_CREATES("5m", Duration.ZERO, (log, ours) -> log.contains("Chaos run ")),
-        BETWEEN_CREATES("5m", Duration.ZERO, (log, ours) -> injecting(log) >= 4),
+        BEFORE_CREATES("5m", Duration.ZERO, false, (log, ours) -> log.contains("Chaos run ")),
+        BETWEEN_CREATES("5m", Duration.ZERO, false, (log, ours) -> injecting(log) >= 3),
         // The third object is stored but its answer is held back: the create is in flight when the signal lands.
-        DURING_A_CREATE("5m", Duration.ofMillis(700), (log, ours) -> ours >= 3),
-        AWAITING_ALL_INJECTED("5m", Duration.ZERO, (log, ours) -> ours == FAULTS && !log.contains("In place")),
-        HOLDING("5m", Duration.ZERO, (log, ours) -> log.contains("Holding " + FAULTS + " fault(s)")),
-        RECOVERING("2s", Duration.ZERO, (log, ours) -> log.contains("Removing "));
+        DURING_A_CREATE("5m", Duration.ofMillis(700), false, (log, ours) -> ours >= 3),
+        AWAITING_ALL_INJECTED("5m", Duration.ZERO, false, (log, ours) -> ours == FAULTS && !log.contains("In place")),
+        HOLDING("5m", Duration.ZERO, false, (log, ours) -> log.contains("Holding " + FAULTS + " fault(s)")),
+        // The controller holds the finalizers until the signal has landed: the child is still waiting for them to go.
+        RECOVERING("2s", Duration.ZERO, true, (log, ours) -> log.contains("Removing NetworkChaos tenant-alice/cut-10-"));
 
         final String duration;
         final Duration createLatency;
+        final boolean slowRecovery;
         final BiPredicate<String, Integer> reached;
 
-        Step(String duration, Duration createLatency, BiPredicate<String, Integer> reached) {
+        Step(String duration, Duration createLatency, boolean slowRecovery, BiPredicate<String, Integer> reached) {
             this.duration = duration;
             this.createLatency = createLatency;
+            this.slowRecovery = slowRecovery;
             this.reached = reached;
         }
 
@@ -110,6 +113,7 @@ class SignalAtEveryStepTest {
         // The controller takes a second to inject: the wait for AllInjected is a step of its own, not an instant.
         cluster = PlaygroundCluster.start(PlaygroundCluster.DEFAULT_TENANTS, ChaosEffects.none(), Duration.ofSeconds(1), true);
         cluster.setCreateLatency(step.createLatency);
+        cluster.simulator().setReleasesFinalizers(!step.slowRecovery);
         Path file = Files.writeString(dir.resolve("signals.yaml"), experiment(step.duration));
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
         try (ChildCli child = ChildCli.start(dir, List.of(), "run", file.toString(), "--kubeconfig", kubeconfig.toString(),
@@ -119,6 +123,7 @@ class SignalAtEveryStepTest {
             assertTrue(child.isAlive(), () -> "the child ended before " + step + ":\n" + child.log());
 
             child.signal(signal);
+            cluster.simulator().setReleasesFinalizers(true);
 
             assertTrue(child.waitFor(45), () -> "the child did not end after SIG" + signal + ":\n" + child.log());
             assertTrue(await(() -> allChaosResources(cluster.client()).isEmpty(), Duration.ofSeconds(10)),
