@@ -3,6 +3,7 @@ package io.jenkins.plugins.chaos.fault;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.await;
 import static io.jenkins.plugins.chaos.support.ChaosTestSupport.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
@@ -121,6 +124,31 @@ class RunLeaseTest {
         injector.recover(injected.resources());
 
         assertNull(lease("tenant-alice", "lease-live"), "the lease goes with the run's faults");
+        assertTrue(await(() -> sweeper().listOurs(null).isEmpty(), Duration.ofSeconds(10)), listener::text);
+    }
+
+    @Test
+    void theLeaseOutlivesTheClientOfTheInjectCallAsThePluginsChaosInjectNeeds() throws Exception {
+        // The plugin injects in one remote call and recovers in another, each with a client of its own (EngineBridge).
+        RunOptions options = RunOptions.defaults().withPollInterval(POLL).withRunId("lease-plugin")
+                .withLeaseTimings(Duration.ofMillis(200), Duration.ofSeconds(1));
+        InjectedFaults injected;
+        try (KubernetesClient injectCall = new KubernetesClientBuilder().withConfig(cluster.config()).build()) {
+            injected = new FaultInjector(injectCall, listener, options).inject(partition("alice", "5m"));
+        }
+
+        Thread.sleep(2500);
+        Lease lease = lease("tenant-alice", "lease-plugin");
+        assertNotNull(lease, listener::text);
+        assertFalse(RunLease.expired(lease, Instant.now()), () -> "not renewed after the inject call's client closed: "
+                + lease.getSpec().getRenewTime() + "\n" + listener.text());
+        assertEquals(List.of(), sweeper().sweep(null, false, false, Instant.now()).deleted(), listener::text);
+
+        try (KubernetesClient recoverCall = new KubernetesClientBuilder().withConfig(cluster.config()).build()) {
+            new FaultInjector(recoverCall, listener, options).recover(injected.resources());
+        }
+
+        assertNull(lease("tenant-alice", "lease-plugin"), "the recover call ends the run's lease");
         assertTrue(await(() -> sweeper().listOurs(null).isEmpty(), Duration.ofSeconds(10)), listener::text);
     }
 
