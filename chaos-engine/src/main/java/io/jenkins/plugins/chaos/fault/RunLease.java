@@ -139,6 +139,10 @@ public final class RunLease implements AutoCloseable {
                 listener.info("Lease " + reference() + " renewed again");
             }
         } catch (RuntimeException e) {
+            if (closed.get()) {
+                // A renewal overtaken by close(): the lease is being deleted, nothing to report.
+                return;
+            }
             // Said once, not every 10 s; the next renewal tries again. Past the lease's validity a sweep may take the faults.
             if (failing.compareAndSet(false, true)) {
                 listener.warn("Could not renew the run's lease " + reference() + ": " + Messages.firstLine(e.getMessage())
