@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Removes chaos resources that runs of this engine left behind. */
-@Command(name = "sweep", description = "Delete chaos resources this engine created and left behind (expired ones by "
-        + "default). Exit 0 when nothing of ours is stuck, 4 otherwise.")
+@Command(name = "sweep", description = "Delete chaos resources this engine created and left behind: every resource "
+        + "of a run whose liveness lease has expired, at once, and never one of a run that is still alive (--all "
+        + "included). Exit 0 when nothing of ours is stuck, 4 otherwise.")
 final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -26,10 +27,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--namespace", paramLabel = "NS", description = "only this namespace (default: all)")
     String namespace;
 
-    @Option(names = "--all", description = "delete all of our resources, not only expired ones")
+    @Option(names = "--all", description = "resources without a lease (made by an engine before leases): delete them "
+            + "even before their expiry; a live run's resources are kept all the same")
     boolean all;
 
-    @Option(names = "--force", description = "release resources stuck on Chaos Mesh's finalizer (cleanFinalizer=forced)")
+    @Option(names = "--force", description = "release resources of dead runs stuck on Chaos Mesh's finalizer "
+            + "(cleanFinalizer=forced)")
     boolean force;
 
     @Override
@@ -38,8 +41,9 @@ final class SweepCommand implements Callable<Integer> {
             RunListener listener = WriterOutputStream.listener(spec.commandLine().getOut());
             Sweeper.SweepResult result = new Sweeper(client, listener).sweep(namespace, !all, force, Instant.now());
             listener.info("Sweep done: " + result.deleted().size() + " deleted, " + result.forced().size()
-                    + " released from finalizers, " + result.stuck().size() + " stuck, " + result.kept().size()
-                    + " kept" + (all ? "" : " (not expired yet; --all deletes them too)"));
+                    + " released from finalizers, " + result.stuck().size() + " stuck, " + result.alive().size()
+                    + " kept (their run is alive), " + result.kept().size() + " kept (no lease, not expired yet"
+                    + (all ? ")" : "; --all deletes them too)") + ", " + result.leasesDeleted() + " expired lease(s) deleted");
             return result.stuck().isEmpty() ? ExitCode.PASSED : ExitCode.INFRASTRUCTURE;
         }
     }

@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
-import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.engine.ExperimentRunner;
@@ -27,17 +26,14 @@ import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
+import io.jenkins.plugins.chaos.support.ChildCli;
 import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
 import io.jenkins.plugins.chaos.verdict.RunResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -269,90 +265,102 @@ class RecoveryTest {
 
     // --- A separate JVM running the CLI, stopped from outside ---
 
-    private Process startChild(Path experiment, Path log) throws Exception {
+    private ChildCli startChild(Path experiment) throws Exception {
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
-        // Surefire may hide the real class path behind a manifest-only jar; its own property names every entry.
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-                "io.jenkins.plugins.chaos.cli.ChaosCli", "run", experiment.toString(), "--kubeconfig", kubeconfig.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return ChildCli.start(dir, List.of(), "run", experiment.toString(), "--kubeconfig", kubeconfig.toString());
     }
 
-    private static String read(Path log) {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+    private void awaitHolding(ChildCli child, int faults) throws InterruptedException {
+        assertTrue(await(() -> child.log().contains("Holding " + faults + " fault(s)") || !child.isAlive(), Duration.ofSeconds(45)),
+                () -> "the child never held its faults:\n" + child.log());
+        assertTrue(child.isAlive(), () -> "the child ended early:\n" + child.log());
+        assertEquals(faults, ours().size(), child::log);
     }
 
-    private void awaitHolding(Process child, Path log) throws InterruptedException {
-        assertTrue(await(() -> read(log).contains("Holding 1 fault(s)") || !child.isAlive(), Duration.ofSeconds(45)),
-                () -> "the child never held its fault:\n" + read(log));
-        assertTrue(child.isAlive(), () -> "the child ended early:\n" + read(log));
-        assertEquals(1, ours().size(), () -> read(log));
+    private List<String> leases() {
+        return cluster.client().leases().inAnyNamespace().list().getItems().stream()
+                .map(l -> l.getMetadata().getNamespace() + "/" + l.getMetadata().getName()).toList();
     }
 
     @Test
-    void sigtermRunsTheShutdownHookThatRemovesTheFault() throws Exception {
+    void aSweepDuringALiveRunKeepsItsFaultAndSigtermRemovesIt() throws Exception {
         Path experiment = Files.writeString(dir.resolve("exp.yaml"), partition("5m", ""));
-        Path log = dir.resolve("child.log");
-        Process child = startChild(experiment, log);
+        ChildCli child = startChild(experiment);
         try {
-            awaitHolding(child, log);
+            awaitHolding(child, 1);
+            Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
 
-            child.destroy();
+            // --all and --force included: the run renews its lease, so its fault is not left behind.
+            CliRun sweep = cli("sweep", "--all", "--force", "--kubeconfig", kubeconfig.toString());
 
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child ended after SIGTERM");
+            assertEquals(0, sweep.exit(), sweep::toString);
+            assertTrue(sweep.out().contains("0 deleted") && sweep.out().contains("1 kept (their run is alive)"), sweep::toString);
+            GenericKubernetesResource still = ours().get(0);
+            assertNull(still.getMetadata().getDeletionTimestamp(), () -> "the sweep deleted a live run's fault\n" + sweep);
+            assertTrue(child.isAlive(), child::log);
+
+            child.signal("TERM");
+
+            assertTrue(child.waitFor(30), "the child ended after SIGTERM");
             assertTrue(await(() -> allChaosResources(cluster.client()).isEmpty(), Duration.ofSeconds(10)),
-                    () -> "left behind: " + names(allChaosResources(cluster.client())) + "\n" + read(log));
-            assertTrue(read(log).contains("chaos: removed NetworkChaos tenant-alice/alice-bob-"), () -> read(log));
+                    () -> "left behind: " + names(allChaosResources(cluster.client())) + "\n" + child.log());
+            assertTrue(child.log().contains("chaos: removed NetworkChaos tenant-alice/alice-bob-"), child::log);
+            assertEquals(List.of(), leases(), child::log);
         } finally {
-            child.destroyForcibly();
+            child.close();
         }
     }
 
     @Test
-    void afterSigkillTheNextRunSweepsTheExpiredFault() throws Exception {
-        Path experiment = Files.writeString(dir.resolve("exp.yaml"), partition("5m", ""));
-        Path log = dir.resolve("child.log");
-        Process child = startChild(experiment, log);
-        GenericKubernetesResource leftover;
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void afterSigkillASweep31SecondsLaterLeavesNothingAndSoDoesTheNextRun() throws Exception {
+        // Two faults in two namespaces: one for 'chaos sweep', one for the next run's own sweep.
+        Path experiment = Files.writeString(dir.resolve("exp.yaml"), partition("5m", "") + """
+                  - name: carol-bob
+                    kind: NetworkChaos
+                    action: partition
+                    duration: 5m
+                    mode: all
+                    selector: {namespaces: [tenant-carol]}
+                    direction: both
+                    target: {mode: all, selector: {namespaces: [tenant-bob]}}
+                """);
+        ChildCli child = startChild(experiment);
+        Instant killed;
         try {
-            awaitHolding(child, log);
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child died");
+            awaitHolding(child, 2);
+            child.signal("KILL");
+            assertTrue(child.waitFor(30), "the child died");
+            killed = Instant.now();
         } finally {
-            child.destroyForcibly();
+            child.close();
         }
-        // SIGKILL runs no hook: the fault stays, with the expiry the child wrote (its end plus the 5 minutes of grace).
-        Thread.sleep(500);
-        List<GenericKubernetesResource> left = ours();
-        assertEquals(1, left.size(), () -> read(log));
-        leftover = left.get(0);
-        ChaosResourceRef leftoverRef = ChaosResourceRef.of(leftover);
-        assertTrue(Instant.parse(leftover.getMetadata().getAnnotations().get(ChaosLabels.EXPIRES_AT))
-                .isAfter(Instant.now().plus(Duration.ofMinutes(5))), "expires after its 5m duration plus grace");
+        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+        // SIGKILL runs no hook: the faults stay, and their expiry is 5m + 5m of grace away. Within the lease's 30 s
+        // nothing can tell the dead run from a slow one, so a sweep keeps them.
+        CliRun early = cli("sweep", "--kubeconfig", kubeconfig.toString());
+        assertEquals(0, early.exit(), early::toString);
+        assertEquals(2, ours().size(), early::toString);
 
-        // Simulate the passing of that time (5m + 5m grace) instead of waiting for it: move the expiry to the past.
-        ChaosResources.of(cluster.client(), leftoverRef).edit(r -> {
-            Map<String, String> annotations = new LinkedHashMap<>(r.getMetadata().getAnnotations());
-            annotations.put(ChaosLabels.EXPIRES_AT, Instant.now().minusSeconds(1).toString());
-            r.getMetadata().setAnnotations(annotations);
-            return r;
-        });
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), killed.plusSeconds(31)).toMillis()));
+        CliRun sweep = cli("sweep", "--namespace", "tenant-alice", "--kubeconfig", kubeconfig.toString());
 
-        // The next run (a short fault, no grace) sweeps the expired leftover before it injects anything.
-        ExperimentRunner next = new ExperimentRunner(cluster.client(), listener,
-                RunOptions.defaults().withPollInterval(POLL).withExpiryGrace(Duration.ZERO));
-        RunResult result = next.run(experiment(partition("1s", "").replace("alice-bob", "carol-bob")
-                .replace("tenant-alice", "tenant-carol")));
+        assertEquals(0, sweep.exit(), sweep::toString);
+        assertTrue(sweep.out().contains("Sweep: deleted NetworkChaos tenant-alice/alice-bob-"), sweep::toString);
+        assertTrue(sweep.out().contains("1 expired lease(s) deleted"), sweep::toString);
+        assertTrue(await(() -> ours().stream().noneMatch(r -> r.getMetadata().getNamespace().equals("tenant-alice")),
+                Duration.ofSeconds(10)), () -> names(ours()));
+
+        // The next run sweeps the other one before it injects anything: its run's lease is gone.
+        ExperimentRunner next = new ExperimentRunner(cluster.client(), listener, RunOptions.defaults().withPollInterval(POLL));
+        RunResult result = next.run(experiment(partition("1s", "").replace("alice-bob", "alice-carol")
+                .replace("tenant-bob", "tenant-carol")));
 
         assertTrue(result.notes().contains("swept 1 expired chaos resource(s) left behind by earlier runs"),
                 () -> result.notes() + "\n" + listener.text());
-        assertTrue(listener.text().contains("Sweep: deleted " + leftoverRef), listener::text);
+        assertTrue(listener.text().contains("Sweep: deleted NetworkChaos tenant-carol/carol-bob-"), listener::text);
         assertTrue(await(() -> allChaosResources(cluster.client()).isEmpty(), Duration.ofSeconds(10)),
                 () -> "left behind: " + names(allChaosResources(cluster.client())));
+        assertEquals(List.of(), leases());
     }
 }

@@ -13,6 +13,8 @@ public final class ChaosLabels {
     public static final String RUN_ID = "chaos-engineering/run-id";
     public static final String EXPERIMENT = "chaos-engineering/experiment";
     public static final String EXPIRES_AT = "chaos-engineering/expires-at";
+    /** namespace/name of the run's liveness Lease: while it is renewed, no sweep touches the resource. */
+    public static final String LEASE = "chaos-engineering/lease";
     /** Chaos Mesh's own switch to drop its finalizer without recovering, for resources stuck in deletion. */
     public static final String CLEAN_FINALIZER = "chaos-mesh.chaos-mesh.org/cleanFinalizer";
     public static final String CLEAN_FINALIZER_FORCED = "forced";

@@ -25,6 +25,8 @@ public final class RunOptions implements Serializable {
     /** Where {@code env:} references are looked up; null: this process's environment (the CLI). */
     private TreeMap<String, String> variables;
     private String stateDir;
+    private Duration leaseRenewal = Duration.ofSeconds(10);
+    private Duration leaseValidity = Duration.ofSeconds(30);
 
     public static RunOptions defaults() {
         return new RunOptions();
@@ -41,6 +43,8 @@ public final class RunOptions implements Serializable {
         copy.expiryGrace = expiryGrace;
         copy.variables = variables;
         copy.stateDir = stateDir;
+        copy.leaseRenewal = leaseRenewal;
+        copy.leaseValidity = leaseValidity;
         return copy;
     }
 
@@ -127,6 +131,17 @@ public final class RunOptions implements Serializable {
         return own == null ? System::getenv : own::get;
     }
 
+    /**
+     * How often the run's liveness lease is renewed and how long one renewal keeps it valid (10 s and 30 s); tests
+     * shorten both to see an expiry sooner.
+     */
+    public RunOptions withLeaseTimings(Duration renewal, Duration validity) {
+        RunOptions copy = copy();
+        copy.leaseRenewal = renewal;
+        copy.leaseValidity = validity;
+        return copy;
+    }
+
     public String reportDir() {
         return reportDir;
     }
@@ -153,5 +168,13 @@ public final class RunOptions implements Serializable {
 
     public Duration expiryGrace() {
         return expiryGrace;
+    }
+
+    public Duration leaseRenewal() {
+        return leaseRenewal;
+    }
+
+    public Duration leaseValidity() {
+        return leaseValidity;
     }
 }

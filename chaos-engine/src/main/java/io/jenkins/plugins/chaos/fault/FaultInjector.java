@@ -35,7 +35,9 @@ import java.util.Map;
  * Puts an experiment's faults in place and takes them away again. Injection is all or nothing: if any fault cannot
  * be created or is not confirmed injected in time, or the thread is interrupted, everything already created is
  * removed before the exception leaves. Removal never gives up early because of an interrupt: an aborted Jenkins
- * build is exactly when the fault must go.
+ * build is exactly when the fault must go. From the first create until recovery the run holds its liveness lease
+ * ({@link RunLease}), so that no sweep mistakes it for a dead run, and every create is announced to
+ * {@link RecoveryRegistry} first, so that a JVM shutdown never races it.
  */
 public final class FaultInjector {
 
@@ -44,6 +46,8 @@ public final class FaultInjector {
     private final RunOptions options;
     private final CrdSource crds;
     private Duration recoveryTimeout = GoDuration.parse(Experiment.DEFAULT_RECOVERY_TIMEOUT).orElseThrow();
+    /** The run this injector put faults in for; its lease is released when they are recovered. */
+    private String runId;
 
     public FaultInjector(KubernetesClient client, RunListener listener, RunOptions options) {
         this.client = client;
@@ -82,17 +86,20 @@ public final class FaultInjector {
         if (options.dryRun()) {
             return dryRun(planned, runId, run);
         }
+        this.runId = runId;
+        RunLease lease = holdLease(runId, planned.get(0).namespace());
         Map<ChaosResourceRef, PlannedFault> created = new LinkedHashMap<>();
         List<ChaosResourceRef> registered = new ArrayList<>();
         boolean complete = false;
         try {
             for (PlannedFault fault : planned) {
-                GenericKubernetesResource resource = labelled(fault, runId, run);
+                GenericKubernetesResource resource = labelled(fault, runId, run, lease);
                 ChaosResourceRef ref = ChaosResourceRef.of(resource);
-                RecoveryRegistry.register(ref, client);
+                // Refused once the JVM is shutting down; from here until writeDone the exit hook waits for this create.
+                RecoveryRegistry.creating(ref, client, runId);
                 registered.add(ref);
-                listener.info("Injecting " + fault.describe());
                 try {
+                    listener.info("Injecting " + fault.describe());
                     create(resource, ref);
                 } catch (KubernetesClientException e) {
                     if (e.getCode() == 409) {
@@ -102,6 +109,8 @@ public final class FaultInjector {
                         RecoveryRegistry.recovered(ref);
                     }
                     throw e;
+                } finally {
+                    RecoveryRegistry.writeDone();
                 }
                 created.put(ref, fault);
             }
@@ -128,6 +137,31 @@ public final class FaultInjector {
                 listener.warn("Injection did not complete; removing the " + created.size() + " fault(s) already created");
                 recover(registered);
             }
+            if (!complete) {
+                RecoveryRegistry.runEnded(runId);
+            }
+        }
+    }
+
+    /**
+     * The run's liveness lease, taken before its first fault is created (or the one this JVM already holds for the run,
+     * when it injects again): a sweep never removes the faults of a run whose lease is valid.
+     */
+    private RunLease holdLease(String runId, String namespace) throws InterruptedException, FaultInjectionException {
+        RunLease held = RecoveryRegistry.lease(runId);
+        if (held != null) {
+            return held;
+        }
+        RecoveryRegistry.beginWrite();
+        try {
+            RunLease lease = RunLease.acquire(client, runId, namespace,
+                    new RunLease.LeaseTimings(options.leaseRenewal(), options.leaseValidity()), listener);
+            RecoveryRegistry.leaseHeld(lease);
+            listener.info("Lease " + lease.reference() + " taken (renewed every " + GoDuration.format(options.leaseRenewal())
+                    + ", valid " + GoDuration.format(options.leaseValidity()) + "): no sweep removes this run's faults while it is valid");
+            return lease;
+        } finally {
+            RecoveryRegistry.writeDone();
         }
     }
 
@@ -137,7 +171,7 @@ public final class FaultInjector {
 
     private InjectedFaults dryRun(List<PlannedFault> planned, String runId, ExperimentPlan plan) {
         for (PlannedFault fault : planned) {
-            GenericKubernetesResource resource = labelled(fault, runId, plan);
+            GenericKubernetesResource resource = labelled(fault, runId, plan, null);
             ChaosResourceRef ref = ChaosResourceRef.of(resource);
             ChaosResources.of(client, ref.apiVersion(), ref.kind()).inNamespace(ref.namespace()).resource(resource)
                     .dryRun().create();
@@ -246,6 +280,11 @@ public final class FaultInjector {
                 }
             }
         } finally {
+            // The run's faults are gone or reported stuck: its lease goes, and a sweep may take what is left at once.
+            String run = runId != null ? runId : options.runId();
+            if (run != null) {
+                RecoveryRegistry.runEnded(run);
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -280,7 +319,7 @@ public final class FaultInjector {
         }
     }
 
-    private GenericKubernetesResource labelled(PlannedFault fault, String runId, ExperimentPlan plan) {
+    private GenericKubernetesResource labelled(PlannedFault fault, String runId, ExperimentPlan plan, RunLease lease) {
         GenericKubernetesResource resource = Serialization.clone(fault.resource());
         Map<String, String> labels = resource.getMetadata().getLabels() == null
                 ? new LinkedHashMap<>() : new LinkedHashMap<>(resource.getMetadata().getLabels());
@@ -292,6 +331,9 @@ public final class FaultInjector {
                 ? new LinkedHashMap<>() : new LinkedHashMap<>(resource.getMetadata().getAnnotations());
         Duration lifetime = fault.duration() != null ? fault.duration() : plan.maxDuration();
         annotations.put(ChaosLabels.EXPIRES_AT, Instant.now().plus(lifetime).plus(options.expiryGrace()).toString());
+        if (lease != null) {
+            annotations.put(ChaosLabels.LEASE, lease.reference());
+        }
         resource.getMetadata().setAnnotations(annotations);
         return resource;
     }

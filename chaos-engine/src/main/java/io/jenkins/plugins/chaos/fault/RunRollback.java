@@ -19,8 +19,27 @@ public final class RunRollback {
     private RunRollback() {
     }
 
-    /** @return how many resources were deleted; kinds whose CRD is not installed are skipped quietly */
+    /**
+     * Deletes the run's resources, then its lease: the run is over, a sweep need not wait for the lease to expire.
+     *
+     * @return how many chaos resources were deleted; kinds whose CRD is not installed are skipped quietly
+     */
     public static int deleteRun(KubernetesClient client, String runId, RunListener listener) {
+        int total = deleteResources(client, runId, listener);
+        RecoveryRegistry.runEnded(runId);
+        try {
+            // A lease this JVM does not hold (the agent that took it is gone) is the run's too.
+            client.leases().inAnyNamespace().withLabel(ChaosLabels.MANAGED_BY, ChaosLabels.MANAGED_BY_VALUE)
+                    .withLabel(ChaosLabels.RUN_ID, runId).delete();
+        } catch (RuntimeException e) {
+            listener.warn("rollback: could not delete the lease of run " + runId + " (it expires by itself): "
+                    + Messages.firstLine(e.getMessage()));
+        }
+        return total;
+    }
+
+    /** The run's chaos resources only, found by label; its lease is left to the caller. */
+    static int deleteResources(KubernetesClient client, String runId, RunListener listener) {
         int total = 0;
         for (ChaosKind kind : ChaosKinds.all()) {
             try {

@@ -46,10 +46,12 @@ public final class PlaygroundCluster implements AutoCloseable {
     private final ChaosMeshSimulator simulator;
     private final ProbePodSimulator probePods;
     private final List<String> tenants;
+    private final PlaygroundDispatcher dispatcher;
 
-    private PlaygroundCluster(KubernetesMockServer server, KubernetesClient client, ChaosMeshSimulator simulator,
-                              ProbePodSimulator probePods, List<String> tenants) {
+    private PlaygroundCluster(KubernetesMockServer server, PlaygroundDispatcher dispatcher, KubernetesClient client,
+                              ChaosMeshSimulator simulator, ProbePodSimulator probePods, List<String> tenants) {
         this.server = server;
+        this.dispatcher = dispatcher;
         this.client = client;
         this.simulator = simulator;
         this.probePods = probePods;
@@ -77,7 +79,7 @@ public final class PlaygroundCluster implements AutoCloseable {
         dispatcher.onChange(simulator::changed);
         ProbePodSimulator probePods = new ProbePodSimulator(client, ProbePodSimulator.DEFAULT_ANSWER_DELAY);
         dispatcher.onChange(probePods::changed);
-        PlaygroundCluster cluster = new PlaygroundCluster(server, client, simulator, probePods, List.copyOf(tenants));
+        PlaygroundCluster cluster = new PlaygroundCluster(server, dispatcher, client, simulator, probePods, List.copyOf(tenants));
         if (seed) {
             cluster.seed();
         }
@@ -90,6 +92,11 @@ public final class PlaygroundCluster implements AutoCloseable {
 
     public KubernetesClient client() {
         return client;
+    }
+
+    /** Every create's answer comes this long after the object is stored (zero: at once); see the dispatcher. */
+    public void setCreateLatency(Duration latency) {
+        dispatcher.setCreateLatency(latency);
     }
 
     public ChaosMeshSimulator simulator() {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -17,10 +18,19 @@ import java.util.function.Consumer;
 final class PlaygroundDispatcher extends KubernetesCrudDispatcher {
 
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
+    private volatile Duration createLatency = Duration.ZERO;
 
     /** Adds a listener; every listener hears every change (the Chaos Mesh and the probe pod simulators). */
     void onChange(Consumer<String> listener) {
         changeListeners.add(listener);
+    }
+
+    /**
+     * Delays the answer to every create by this long, after the object is stored: a create whose resource exists on
+     * the cluster while its answer is still on the way, the window a signal must not leave a fault behind in.
+     */
+    void setCreateLatency(Duration latency) {
+        createLatency = latency;
     }
 
     @Override
@@ -29,7 +39,9 @@ final class PlaygroundDispatcher extends KubernetesCrudDispatcher {
             // Echo the object as the API server would after admission, without storing it.
             return new MockResponse().setResponseCode(201).setBody(request.getUtf8Body());
         }
-        return super.handleCreate(request);
+        MockResponse response = super.handleCreate(request);
+        Duration latency = createLatency;
+        return latency.isZero() ? response : response.setBodyDelay(latency);
     }
 
     @Override
