@@ -1,5 +1,7 @@
 package io.jenkins.plugins.chaos.core;
 
+import java.util.Optional;
+
 /**
  * Resolves secret values given in an experiment. {@code env:NAME} reads the environment variable, so that an
  * experiment file committed to a repository never holds a token; the Jenkins plugin passes credentials it has
@@ -23,5 +25,15 @@ public final class SecretValues {
             throw new IllegalArgumentException(field + ": environment variable " + variable + " is not set");
         }
         return value;
+    }
+
+    /** The variable an {@code env:} reference names when that variable is unset or empty; empty otherwise. */
+    public static Optional<String> unsetVariable(String reference) {
+        if (reference == null || !reference.startsWith(ENV_PREFIX)) {
+            return Optional.empty();
+        }
+        String variable = reference.substring(ENV_PREFIX.length());
+        String value = System.getenv(variable);
+        return value == null || value.isEmpty() ? Optional.of(variable) : Optional.empty();
     }
 }

@@ -1,12 +1,8 @@
 package io.jenkins.plugins.chaos.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.experiment.FaultSpec;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,8 +11,6 @@ import java.util.List;
  * experiment with that one manifest as its fault so that both go through the same validation and guardrails.
  */
 public final class ExperimentFiles {
-
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private ExperimentFiles() {
     }
@@ -29,9 +23,9 @@ public final class ExperimentFiles {
     public static LoadResult load(Path file, PlanLimits limits) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            return ExperimentLoader.unreadable(file, e);
+            text = YamlInput.read(file, "experiment file");
+        } catch (YamlInput.Refused e) {
+            return ExperimentLoader.refused(e);
         }
         if (isManifest(text)) {
             Experiment experiment = new Experiment();
@@ -47,15 +41,14 @@ public final class ExperimentFiles {
 
     /** A file whose first non-empty document has apiVersion and kind is a Kubernetes manifest, not an experiment. */
     static boolean isManifest(String text) {
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text)) {
-            while (docs.hasNextValue()) {
-                JsonNode doc = docs.nextValue();
+        try {
+            for (JsonNode doc : YamlInput.documents(text, "")) {
                 if (doc != null && doc.isObject() && !doc.isEmpty()) {
                     return doc.has("apiVersion") && doc.has("kind");
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // Unreadable or broken YAML: the experiment loader reports it with line and column.
+        } catch (YamlInput.Refused e) {
+            // Broken YAML: the experiment loader reports it with line and column.
         }
         return false;
     }
