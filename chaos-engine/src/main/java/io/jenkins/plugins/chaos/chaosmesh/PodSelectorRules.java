@@ -52,10 +52,7 @@ final class PodSelectorRules {
                 }
             }
             default -> {
-                if (raw != null) {
-                    problems.error(field, "mode " + mode + " takes no value; values go with fixed, fixed-percent, "
-                            + "random-max-percent");
-                }
+                // one and all: Chaos Mesh ignores value (PodSelector.Validate checks it for the other modes only)
             }
         }
     }

@@ -39,6 +39,9 @@ public final class YamlInput {
     /** Far above any real experiment or manifest (the largest Chaos Mesh CRD is under 1 MiB). */
     public static final int MAX_BYTES = 8 * 1024 * 1024;
 
+    /** The longest line read (see {@link #checkLength}). */
+    public static final int MAX_LINE = 256 * 1024;
+
     private static final YAMLMapper YAML = strictMapper();
 
     private YamlInput() {
@@ -48,7 +51,7 @@ public final class YamlInput {
     public static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Refused(String message) {
+        public Refused(String message) {
             super(message, null, false, false);
         }
     }
@@ -102,10 +105,30 @@ public final class YamlInput {
         }
     }
 
-    /** Text given directly (a Pipeline step's YAML): the same limit. */
+    /**
+     * The size limit (text given directly, e.g. a Pipeline step's YAML, has not passed {@link #read}) and the line
+     * limit: SnakeYAML re-copies its buffer for every 1024 characters of a token, so one huge line costs time
+     * quadratic in its length (a 20 MB line took minutes); 256 KiB, the most Kubernetes allows for all annotations of
+     * an object, parses in well under a second.
+     */
     static void checkLength(String text, String source) throws Refused {
-        if (text != null && text.length() > MAX_BYTES) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > MAX_BYTES) {
             throw new Refused(source + " is " + text.length() + " characters; at most " + MAX_BYTES + " (8 MiB) are read");
+        }
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE) {
+                    throw new Refused(source + ": line " + line + " is " + (i - start) + " characters long; at most "
+                            + MAX_LINE + " per line are read");
+                }
+                line++;
+                start = i + 1;
+            }
         }
     }
 
