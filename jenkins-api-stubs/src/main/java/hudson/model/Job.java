@@ -19,4 +19,8 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public RunT getLastCompletedBuild() {
         throw new UnsupportedOperationException();
     }
+
+    public RunT getBuildByNumber(int n) {
+        throw new UnsupportedOperationException();
+    }
 }

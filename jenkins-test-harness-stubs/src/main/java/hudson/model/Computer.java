@@ -2,6 +2,8 @@
 package hudson.model;
 
 import hudson.remoting.VirtualChannel;
+import hudson.slaves.OfflineCause;
+import java.util.concurrent.Future;
 
 public abstract class Computer extends Actionable {
     protected Computer(Node node) {
@@ -15,6 +17,10 @@ public abstract class Computer extends Actionable {
     }
 
     public boolean isOnline() {
+        throw new UnsupportedOperationException();
+    }
+
+    public Future<?> disconnect(OfflineCause cause) {
         throw new UnsupportedOperationException();
     }
 }

@@ -35,4 +35,8 @@ public class TestResultAction implements Action {
     public String getUrlName() {
         throw new UnsupportedOperationException();
     }
+
+    public TestResult getResult() {
+        throw new UnsupportedOperationException();
+    }
 }

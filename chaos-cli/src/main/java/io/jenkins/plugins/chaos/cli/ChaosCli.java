@@ -6,9 +6,11 @@ import io.jenkins.plugins.chaos.engine.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code chaos} command. Exit codes: 0 passed, 1 critical breach, 2 invalid input, 3 warnings only, 4 infrastructure error. */
-@Command(name = "chaos", mixinStandardHelpOptions = true, version = "chaos 0.1.0",
+// INHERIT: every subcommand, present and future, answers --help (and --version) as the root does
+@Command(name = "chaos", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "chaos 0.1.0",
         description = "Continuous chaos engineering for multi-tenant Kubernetes: inject Chaos Mesh faults, prove "
                 + "tenant isolation and provider failover, and always clean up.",
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, SweepCommand.class, BenchCommand.class},
@@ -43,6 +45,10 @@ public final class ChaosCli implements Runnable {
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
             if (ex instanceof InvalidExperimentException invalid) {
                 err.println("chaos: nothing was applied; " + invalid.getMessage());
+                return ExitCode.INVALID_INPUT;
+            }
+            if (ex instanceof KubeconfigException kubeconfig) {
+                err.println("chaos: nothing was applied; " + kubeconfig.getMessage());
                 return ExitCode.INVALID_INPUT;
             }
             if (ex instanceof KubernetesClientException k8s) {

@@ -3,9 +3,7 @@ package io.jenkins.plugins.chaos.cli;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.jenkins.plugins.chaos.plan.YamlInput;
 import java.nio.file.Path;
 
 /** Builds the CLI's Kubernetes client. The kubeconfig's content is a secret: it is read, never printed. */
@@ -19,10 +17,20 @@ final class KubernetesClients {
             // KUBECONFIG, ~/.kube/config or the in-cluster service account, as kubectl would.
             return new KubernetesClientBuilder().withConfig(Config.autoConfigure(null)).build();
         }
+        String text;
         try {
-            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
+            text = YamlInput.read(kubeconfig, "kubeconfig");
+            // parsed here first: YamlInput says where the YAML breaks without quoting the line (it may be the token)
+            YamlInput.document(text, "kubeconfig " + kubeconfig);
+        } catch (YamlInput.Refused e) {
+            throw new KubeconfigException(e.getMessage() + "; its content is not shown, it holds credentials");
+        }
+        try {
+            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(text)).build();
+        } catch (RuntimeException e) {
+            // The parser's message quotes the offending line, which may be the bearer token: only say where it broke.
+            throw new KubeconfigException("kubeconfig " + kubeconfig + " is not a usable kubeconfig"
+                    + KubeconfigException.where(e) + "; its content is not shown, it holds credentials");
         }
     }
 }

@@ -7,8 +7,9 @@ import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.engine.ExitCode;
 import io.jenkins.plugins.chaos.engine.ExperimentRunner;
+import io.jenkins.plugins.chaos.metrics.ChaosMetrics;
 import io.jenkins.plugins.chaos.plan.ExperimentFiles;
-import io.jenkins.plugins.chaos.plan.LoadResult;
+import io.jenkins.plugins.chaos.plan.LoadedFile;
 import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "EXPERIMENT", description = "experiment YAML or Chaos Mesh manifest")
+    @Parameters(paramLabel = "EXPERIMENT", description = "experiment YAML or Chaos Mesh manifest, or a directory: its "
+            + "manifests applied together as one experiment, or its experiment files run one after another in name order")
     Path experimentFile;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "kubeconfig to use (default: KUBECONFIG, ~/.kube/config, in-cluster)")
@@ -74,15 +76,29 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LoadResult loaded = ExperimentFiles.load(experimentFile, new PlanLimits(null, allowNamespaces));
-        if (!loaded.ok()) {
-            spec.commandLine().getErr().println("chaos: nothing was applied; " + experimentFile + " has "
-                    + loaded.errors().size() + " problem(s):");
-            spec.commandLine().getErr().print(loaded.describeErrors());
-            return ExitCode.INVALID_INPUT;
+        // Every experiment of the path is checked, and the outputs with them, before the first fault is applied.
+        List<LoadedFile> experiments = ExperimentFiles.loadForRun(experimentFile, new PlanLimits(null, allowNamespaces));
+        boolean invalid = false;
+        for (LoadedFile experiment : experiments) {
+            if (!experiment.result().ok()) {
+                spec.commandLine().getErr().println("chaos: nothing was applied; " + experiment.source() + " has "
+                        + experiment.result().errors().size() + " problem(s):");
+                spec.commandLine().getErr().print(experiment.result().describeErrors());
+                invalid = true;
+            }
         }
         String slackWebhook = System.getenv(SLACK_WEBHOOK_ENV);
         String routingKey = System.getenv(PAGERDUTY_KEY_ENV);
+        List<String> outputProblems = outputProblems(slackWebhook, routingKey);
+        if (!outputProblems.isEmpty()) {
+            spec.commandLine().getErr().println("chaos: nothing was applied; the run's outputs have "
+                    + outputProblems.size() + " problem(s):");
+            outputProblems.forEach(problem -> spec.commandLine().getErr().println("  - " + problem));
+            invalid = true;
+        }
+        if (invalid) {
+            return ExitCode.INVALID_INPUT;
+        }
         List<String> secretValues = new ArrayList<>();
         if (slackWebhook != null) {
             secretValues.add(slackWebhook);
@@ -95,18 +111,55 @@ final class RunCommand implements Callable<Integer> {
                 .withSecrets(new SecretRedactor(secretValues));
         try (KubernetesClient client = KubernetesClients.from(kubeconfig)) {
             RunListener listener = WriterOutputStream.listener(spec.commandLine().getOut());
-            RunResult result = new ExperimentRunner(client, listener, options).run(loaded.plan());
-            if (!dryRun) {
-                AlertSettings alerts = AlertSettings.none(result.environment(),
-                                alertState != null ? alertState : Path.of(reportDir, ".alert-state.json").toString())
-                        .withSlack(slackWebhook, slackChannel)
-                        .withPagerDuty(routingKey, pagerDutyEventsUrl != null ? pagerDutyEventsUrl
-                                : AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
-                        .withLinks(buildUrl, null);
-                RunOutputs.publish(result, alerts, reportDir, pushgateway, listener);
+            int exit = ExitCode.PASSED;
+            for (LoadedFile experiment : experiments) {
+                RunResult result = new ExperimentRunner(client, listener, options).run(experiment.result().plan());
+                if (!dryRun) {
+                    RunOutputs.publish(result, alerts(result.environment(), slackWebhook, routingKey), reportDir,
+                            pushgateway, listener);
+                }
+                RunOutputs.closingLines(result, reportDir, listener);
+                exit = worse(exit, ExitCode.of(result.verdict()));
             }
-            RunOutputs.closingLines(result, reportDir, listener);
-            return ExitCode.of(result.verdict());
+            return exit;
         }
+    }
+
+    private AlertSettings alerts(String runEnvironment, String slackWebhook, String routingKey) {
+        return AlertSettings.none(runEnvironment,
+                        alertState != null ? alertState : Path.of(reportDir, ".alert-state.json").toString())
+                .withSlack(slackWebhook, slackChannel)
+                .withPagerDuty(routingKey, pagerDutyEventsUrl != null ? pagerDutyEventsUrl
+                        : AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
+                .withLinks(buildUrl, null);
+    }
+
+    /**
+     * A malformed alert or Pushgateway URL found after the run would leave a CRITICAL breach unpaged and unrecorded:
+     * it is refused with the experiment's problems. The messages name the setting, never its value (a secret).
+     */
+    private List<String> outputProblems(String slackWebhook, String routingKey) {
+        List<String> problems = new ArrayList<>();
+        try {
+            alerts(environment, slackWebhook, routingKey);
+        } catch (IllegalArgumentException e) {
+            // "Invalid alert settings: a must be ...; b is not ..." becomes one "setting: rule" line per problem
+            String listed = e.getMessage().replaceFirst("^Invalid alert settings: ", "");
+            for (String problem : listed.split("; ")) {
+                problems.add(problem.replace("slackWebhookUrl", SLACK_WEBHOOK_ENV)
+                        .replace("pagerDutyEventsUrl", "--pagerduty-events-url").replace("buildUrl", "--build-url")
+                        .replaceFirst("^(\\S+) ", "$1: "));
+            }
+        }
+        if (pushgateway != null) {
+            ChaosMetrics.pushgatewayProblem(pushgateway).ifPresent(problem -> problems.add("--pushgateway: " + problem));
+        }
+        return problems;
+    }
+
+    /** The exit code of several runs: the most serious one (critical, infrastructure, warnings, passed). */
+    static int worse(int a, int b) {
+        List<Integer> bySeverity = List.of(ExitCode.PASSED, ExitCode.WARNINGS, ExitCode.INFRASTRUCTURE, ExitCode.CRITICAL);
+        return bySeverity.indexOf(a) >= bySeverity.indexOf(b) ? a : b;
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.chaos.fault.PlannedFaultSchemas;
 import io.jenkins.plugins.chaos.plan.ExperimentFiles;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.plan.PlannedFault;
+import io.jenkins.plugins.chaos.plan.YamlInput;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "experiment YAML or Chaos Mesh manifest")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "experiment YAML or Chaos Mesh manifest, or a "
+            + "directory: each of its *.yaml and *.yml files in name order")
     List<Path> files;
 
     @Option(names = CRD_DIR, paramLabel = "DIR", description = "also check each resource against the OpenAPI schema "
@@ -49,7 +51,17 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         int exit = ExitCode.PASSED;
-        for (Path file : files) {
+        List<Path> expanded = new ArrayList<>();
+        for (Path path : files) {
+            try {
+                expanded.addAll(ExperimentFiles.expand(path));
+            } catch (YamlInput.Refused e) {
+                out.println("INVALID " + path + " (1 problem(s)):");
+                out.println("  - " + e.getMessage());
+                exit = ExitCode.INVALID_INPUT;
+            }
+        }
+        for (Path file : expanded) {
             LoadResult loaded = ExperimentFiles.load(file);
             List<String> unchecked = List.of();
             if (loaded.ok() && crds != null) {

@@ -29,7 +29,8 @@ class ValidateCrdDirTest {
               action: delay
               mode: all
               selector: {namespaces: [inference], labelSelectors: {app: provider-primary}}
-              delay: {latency: 2s, jitter: 100}
+              delay: {latency: 2s}
+              device: 100
               duration: 1m
               directon: both
             """;
@@ -41,14 +42,15 @@ class ValidateCrdDirTest {
     void aManifestTheCrdRejectsExitsTwoNamingEachField() throws Exception {
         ChaosTestSupport.requireCorpus();
         Path file = Files.writeString(dir.resolve("broken.yaml"), BROKEN);
-        // Without the CRDs the engine's own checks find nothing wrong: it is the schema that catches these.
+        // Without the CRDs the engine's own (Chaos Mesh webhook) checks find nothing wrong: it is the schema that
+        // catches a field typed wrongly where no webhook looks, and a misspelt field.
         CliRun plain = cli("validate", file.toString());
         assertEquals(0, plain.exit(), plain::toString);
 
         CliRun run = cli("validate", file.toString(), "--crd-dir", CORPUS.get().resolve("crd").toString());
         assertEquals(2, run.exit(), run::toString);
         assertTrue(run.out().contains("INVALID " + file + " (2 problem(s))"), run::toString);
-        assertTrue(run.out().contains("faults[0].manifest(broken.yaml#1).spec.delay.jitter: must be a string, not an "
+        assertTrue(run.out().contains("faults[0].manifest(broken.yaml#1).spec.device: must be a string, not an "
                 + "integer (100)"), run::toString);
         assertTrue(run.out().contains("faults[0].manifest(broken.yaml#1).spec.directon: unknown field 'directon'"),
                 run::toString);

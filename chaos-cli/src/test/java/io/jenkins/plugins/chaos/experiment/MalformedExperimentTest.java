@@ -173,7 +173,7 @@ class MalformedExperimentTest {
         rows.add(row("mode fixed without value", partitionWith("mode", "mode: fixed"), "faults[0].value",
                 "mode fixed needs value"));
         rows.add(row("fixed-percent 150", partitionWith("mode", "mode: fixed-percent\n    value: 150"), "faults[0].value",
-                "between 0 and 100"));
+                "a whole percentage above 0 and at most 100"));
         rows.add(row("loss 150", oneFault("kind: NetworkChaos", "action: loss", "duration: 30s", "mode: all",
                 "selector: {namespaces: [tenant-alice]}", "loss: {loss: '150'}"), "faults[0].loss.loss", "between 0 and 100"));
         rows.add(row("delay correlation -1", oneFault("kind: NetworkChaos", "action: delay", "duration: 30s", "mode: all",

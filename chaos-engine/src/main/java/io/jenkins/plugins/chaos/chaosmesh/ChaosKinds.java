@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Chaos Mesh kinds this engine applies. Kinds that are not listed but belong to {@code chaos-mesh.org} are still
- * applied from manifests (their plural comes from API discovery), so a new Chaos Mesh kind needs no code; only the
- * kinds whose targets our guardrails cannot see are refused, each with the reason.
+ * The Chaos Mesh kinds this engine applies, each checked by its own rules ({@link ChaosRules}); a kind that is not
+ * listed is refused with a did-you-mean, and the kinds whose targets our guardrails cannot see are refused with the
+ * reason.
  */
 public final class ChaosKinds {
 

@@ -25,11 +25,15 @@ public final class ChaosSpecFactory {
         if (!http && !stress && fault.getAction() != null) {
             spec.put("action", fault.getAction());
         }
-        spec.put("mode", fault.getMode());
+        if (fault.getMode() != null) {
+            spec.put("mode", fault.getMode());
+        }
         if (fault.getValue() != null) {
             spec.put("value", fault.getValue());
         }
-        spec.put("selector", new LinkedHashMap<>(fault.getSelector()));
+        if (fault.getSelector() != null) {
+            spec.put("selector", new LinkedHashMap<>(fault.getSelector()));
+        }
         spec.putAll(fault.getParameters());
         if ("NetworkChaos".equals(fault.getKind())) {
             stringifyNumbers(spec);
@@ -37,7 +41,9 @@ public final class ChaosSpecFactory {
         if (http && "abort".equals(fault.getAction())) {
             spec.put("abort", Boolean.TRUE);
         }
-        spec.put("duration", fault.getDuration());
+        if (fault.getDuration() != null) {
+            spec.put("duration", fault.getDuration());
+        }
 
         GenericKubernetesResource resource = new GenericKubernetesResource();
         resource.setApiVersion(ChaosKind.API_VERSION);

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.chaos.core;
 
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,5 +32,14 @@ public final class SecretValues {
             throw new IllegalArgumentException(field + ": environment variable " + variable + " is not set");
         }
         return value;
+    }
+
+    /** The variable an {@code env:} reference names when {@code isSet} says it is not set; empty otherwise. */
+    public static Optional<String> unsetVariable(String reference, Predicate<String> isSet) {
+        if (reference == null || !reference.startsWith(ENV_PREFIX)) {
+            return Optional.empty();
+        }
+        String variable = reference.substring(ENV_PREFIX.length());
+        return isSet.test(variable) ? Optional.empty() : Optional.of(variable);
     }
 }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -197,6 +198,16 @@ public final class ChaosMetrics {
             String safe = url.getUserInfo() == null ? String.valueOf(e.getMessage())
                     : String.valueOf(e.getMessage()).replace(url.getUserInfo(), "****");
             throw new IOException("push to the Pushgateway failed: " + safe, e.getCause());
+        }
+    }
+
+    /** Why {@code text} is not a usable Pushgateway URL, checked before a run so that its metrics are not lost. */
+    public static Optional<String> pushgatewayProblem(String text) {
+        try {
+            pushgatewayUrl(text);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
     }
 

@@ -1,16 +1,11 @@
 package io.jenkins.plugins.chaos.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.jenkins.plugins.chaos.core.Messages;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.experiment.ExperimentBinder;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +19,6 @@ import java.util.Map;
  */
 public final class ExperimentLoader {
 
-    private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExperimentLoader() {
@@ -37,9 +31,9 @@ public final class ExperimentLoader {
     public static LoadResult fromFile(Path file, PlanLimits limits) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            return unreadable(file, e);
+            text = YamlInput.read(file, "experiment file");
+        } catch (YamlInput.Refused e) {
+            return refused(e);
         }
         return fromText(file, text, limits);
     }
@@ -49,9 +43,8 @@ public final class ExperimentLoader {
         return fromYaml(text, file.toString(), baseDir(file), limits);
     }
 
-    static LoadResult unreadable(Path file, IOException e) {
-        return new LoadResult(null, List.of(new ValidationError("", "cannot read " + file + ": "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
+    static LoadResult refused(YamlInput.Refused e) {
+        return new LoadResult(null, List.of(new ValidationError("", e.getMessage())));
     }
 
     static String baseDir(Path file) {
@@ -71,12 +64,9 @@ public final class ExperimentLoader {
     public static LoadResult fromYaml(String yaml, String source, String baseDir, PlanLimits limits) {
         JsonNode root;
         try {
-            root = YAML.readTree(yaml == null ? "" : yaml);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            return new LoadResult(null, List.of(new ValidationError("", "YAML syntax error in " + source + where + ": "
-                    + e.getOriginalMessage())));
+            root = YamlInput.document(yaml, source);
+        } catch (YamlInput.Refused e) {
+            return refused(e);
         }
         return bind(root, baseDir, limits);
     }
@@ -105,15 +95,19 @@ public final class ExperimentLoader {
                                                PlanLimits limits) {
         Map<String, Object> merged = new LinkedHashMap<>();
         if (yaml != null) {
+            JsonNode fromFile;
             try {
-                Map<String, Object> fromFile = YAML.readValue(yaml, new TypeReference<Map<String, Object>>() {
-                });
-                if (fromFile != null) {
-                    merged.putAll(fromFile);
+                fromFile = YamlInput.document(yaml, source);
+            } catch (YamlInput.Refused e) {
+                return new LoadResult(null, List.of(new ValidationError("experiment", e.getMessage())));
+            }
+            if (fromFile != null && !fromFile.isNull() && !fromFile.isMissingNode()) {
+                if (!fromFile.isObject()) {
+                    return new LoadResult(null, List.of(new ValidationError("experiment", source
+                            + " is not a YAML map of experiment keys")));
                 }
-            } catch (IOException e) {
-                return new LoadResult(null, List.of(new ValidationError("experiment", source + " is not a YAML map: "
-                        + Messages.firstLine(e.getMessage()))));
+                merged.putAll(JSON.convertValue(fromFile, new TypeReference<Map<String, Object>>() {
+                }));
             }
         }
         merged.putAll(arguments);

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.chaos.plan;
 
 import io.jenkins.plugins.chaos.core.GoDuration;
+import io.jenkins.plugins.chaos.core.SecretValues;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ public final class ExperimentPlanner {
 
     /** Even an explicit maxDuration cannot exceed this: a forgotten fault must end within a working day. */
     static final Duration HARD_CAP = Duration.ofHours(12);
+    static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
     private ExperimentPlanner() {
     }
@@ -46,11 +50,11 @@ public final class ExperimentPlanner {
         }
         Duration cap = limits.maxFaultDuration() != null && limits.maxFaultDuration().compareTo(own) < 0
                 ? limits.maxFaultDuration() : own;
-        Duration injectionTimeout = durationField(experiment.getInjectionTimeout(), "injectionTimeout", errors,
+        Duration injectionTimeout = timeoutField(experiment.getInjectionTimeout(), "injectionTimeout", errors,
                 Experiment.DEFAULT_INJECTION_TIMEOUT);
-        Duration recoveryTimeout = durationField(experiment.getRecoveryTimeout(), "recoveryTimeout", errors,
+        Duration recoveryTimeout = timeoutField(experiment.getRecoveryTimeout(), "recoveryTimeout", errors,
                 Experiment.DEFAULT_RECOVERY_TIMEOUT);
-        FaultValidator faults = new FaultValidator(errors, cap);
+        FaultValidator faults = new FaultValidator(errors);
         faults.validateNamespaceName(experiment.getNamespace(), "namespace");
         List<String> allowed = experiment.getAllowedNamespaces();
         for (int i = 0; i < allowed.size(); i++) {
@@ -78,6 +82,7 @@ public final class ExperimentPlanner {
         }
         errors.addAll(ProbeConfigs.validate(experiment.getProbes().tenantIsolation(),
                 experiment.getProbes().providerFailover()));
+        checkSecretReferences(experiment, limits, errors);
         List<PlannedFault> planned = new ArrayList<>();
         for (int i = 0; i < experiment.getFaults().size(); i++) {
             int before = errors.size();
@@ -107,6 +112,36 @@ public final class ExperimentPlanner {
             isolation.phases().forEach(phase -> IsolationPhase.parse(phase).ifPresent(phases::add));
         }
         return phases;
+    }
+
+    /** A wait the run does on the cluster: long enough for a real controller, short enough to end a stuck run. */
+    private static Duration timeoutField(String text, String field, List<ValidationError> errors, String fallback) {
+        Duration timeout = durationField(text, field, errors, fallback);
+        if (text != null && GoDuration.parse(text).isPresent()
+                && (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0)) {
+            errors.add(new ValidationError(field, text + " is out of range; allowed 1s .. 1h"));
+        }
+        return timeout;
+    }
+
+    /**
+     * An {@code env:} token whose variable is unset would fail only once the probe runs, after the faults were
+     * applied: it is an error of the experiment, found before anything is applied. Only the variable is named.
+     */
+    private static void checkSecretReferences(Experiment experiment, PlanLimits limits, List<ValidationError> errors) {
+        TenantIsolationSpec isolation = experiment.getProbes().tenantIsolation();
+        if (isolation != null) {
+            for (int i = 0; i < isolation.tenants().size(); i++) {
+                String field = "probes.tenantIsolation.tenants[" + i + "].token";
+                SecretValues.unsetVariable(isolation.tenants().get(i).token(), limits::variableSet).ifPresent(variable -> errors.add(
+                        new ValidationError(field, "environment variable " + variable + " is not set")));
+            }
+        }
+        ProviderFailoverSpec failover = experiment.getProbes().providerFailover();
+        if (failover != null) {
+            SecretValues.unsetVariable(failover.token(), limits::variableSet).ifPresent(variable -> errors.add(new ValidationError(
+                    "probes.providerFailover.token", "environment variable " + variable + " is not set")));
+        }
     }
 
     private static Duration durationField(String text, String field, List<ValidationError> errors, String fallback) {

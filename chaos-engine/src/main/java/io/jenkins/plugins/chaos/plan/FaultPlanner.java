@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -74,7 +75,12 @@ public final class FaultPlanner {
 
     private static void planManifest(Experiment experiment, FaultSpec fault, String origin, Duration cap,
                                      List<ValidationError> errors, List<PlannedFault> planned) {
-        Path file = Path.of(experiment.getBaseDir()).resolve(fault.getManifest());
+        Optional<Path> contained = ManifestPaths.resolve(experiment.getBaseDir(), fault.getManifest(), origin + ".manifest",
+                errors);
+        if (contained.isEmpty()) {
+            return;
+        }
+        Path file = contained.get();
         List<GenericKubernetesResource> resources = ManifestReader.read(file, origin + ".manifest", errors);
         for (int d = 0; d < resources.size(); d++) {
             GenericKubernetesResource resource = resources.get(d);

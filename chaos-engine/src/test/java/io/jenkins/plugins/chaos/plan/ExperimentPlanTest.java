@@ -172,4 +172,33 @@ class ExperimentPlanTest {
         assertFalse(plan(TWO_FAULTS, PlanLimits.administrator(null, List.of())).allowListBinding(),
                 "an empty global list leaves the namespace-annotation rule in place");
     }
+
+    /**
+     * In Jenkins an {@code env:} token comes from the step's environment ({@code withCredentials}), which the agent
+     * JVM's environment does not have: the plan checks the names the run will resolve against, when given them.
+     */
+    @Test
+    void envReferencesAreCheckedAgainstTheVariablesTheRunWillUse() {
+        String yaml = """
+                name: env tokens
+                probes:
+                  tenantIsolation:
+                    tenants:
+                      - {name: alice, namespace: tenant-alice, token: "env:CHAOS_TEST_STEP_ONLY_TOKEN_A"}
+                      - {name: bob, namespace: tenant-bob, token: "env:CHAOS_TEST_STEP_ONLY_TOKEN_B"}
+                """;
+        LoadResult fromProcess = ExperimentLoader.fromYaml(yaml, "env.yaml", ".", PlanLimits.none());
+        assertFalse(fromProcess.ok());
+        assertTrue(fromProcess.describeErrors().contains("CHAOS_TEST_STEP_ONLY_TOKEN_A is not set"), fromProcess::describeErrors);
+
+        PlanLimits stepEnvironment = PlanLimits.none().withVariableNames(List.of("CHAOS_TEST_STEP_ONLY_TOKEN_A",
+                "CHAOS_TEST_STEP_ONLY_TOKEN_B"));
+        LoadResult fromStep = ExperimentLoader.fromYaml(yaml, "env.yaml", ".", stepEnvironment);
+        assertTrue(fromStep.ok(), fromStep::describeErrors);
+
+        LoadResult oneMissing = ExperimentLoader.fromYaml(yaml, "env.yaml", ".",
+                PlanLimits.none().withVariableNames(List.of("CHAOS_TEST_STEP_ONLY_TOKEN_A")));
+        assertEquals(1, oneMissing.errors().size(), oneMissing::describeErrors);
+        assertTrue(oneMissing.describeErrors().contains("tenants[1].token"), oneMissing::describeErrors);
+    }
 }

@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,17 +48,21 @@ class CrdSchemaInjectionTest {
 
     private static final String NAMESPACE = "tenant-a";
 
-    /** A plausible slip: "labelSelector" for "labelSelectors"; the API server would drop it and hit every pod. */
+    /**
+     * Slips that pass Chaos Mesh's webhook rules (checked offline, before this) and only the schema catches:
+     * "containerName" for "containerNames", which the API server would drop, and a number where the CRD types text.
+     */
     private static final String BROKEN_MANIFEST = """
             apiVersion: chaos-mesh.org/v1alpha1
             kind: PodChaos
             metadata: {name: kill-web, namespace: tenant-a}
             spec:
               action: pod-kill
-              mode: everyone
+              mode: one
+              value: 1
               selector:
                 namespaces: [tenant-a]
-                labelSelector: {app: web}
+              containerName: [web]
               duration: 30s
             """;
 
@@ -69,7 +74,7 @@ class CrdSchemaInjectionTest {
                 duration: 30s
                 mode: one
                 selector: {namespaces: [tenant-a]}
-                gracePeriod: "5"
+                containerNames: web
               - manifest: broken.yaml
             """;
 
@@ -138,10 +143,10 @@ class CrdSchemaInjectionTest {
                 () -> injector(cluster.client()).inject(experiment(BROKEN_EXPERIMENT)));
         List<String> fields = refused.errors().stream().map(ValidationError::field).toList();
         // The inline fault is named by the key the user wrote, the manifest by its own path.
-        assertEquals(List.of("faults[0].gracePeriod", "faults[1].manifest(broken.yaml#1).spec.mode",
-                "faults[1].manifest(broken.yaml#1).spec.selector.labelSelector"), fields);
-        assertTrue(refused.getMessage().contains("unknown field 'labelSelector'"), refused::getMessage);
-        assertTrue(refused.getMessage().contains("allowed: one, all, fixed"), refused::getMessage);
+        assertEquals(Set.of("faults[0].containerNames", "faults[1].manifest(broken.yaml#1).spec.value",
+                "faults[1].manifest(broken.yaml#1).spec.containerName"), Set.copyOf(fields), refused::getMessage);
+        assertEquals(3, fields.size(), refused::getMessage);
+        assertTrue(refused.getMessage().contains("unknown field 'containerName'"), refused::getMessage);
         assertEquals(0, allChaosResources(cluster.client()).size(), () -> names(allChaosResources(cluster.client())));
         assertFalse(listener.text().contains("Injecting"), listener::text);
     }
@@ -178,7 +183,7 @@ class CrdSchemaInjectionTest {
         try (PlaygroundCluster plain = PlaygroundCluster.start(List.of(), ChaosEffects.none(), Duration.ZERO, false)) {
             List<PlannedFault> planned = injector(plain.client()).check(experiment(BROKEN_EXPERIMENT).forRun("r1"));
             assertEquals(2, planned.size());
-            assertEquals("everyone", SpecMaps.spec(planned.get(1).resource()).get("mode"));
+            assertEquals(List.of("web"), SpecMaps.spec(planned.get(1).resource()).get("containerName"));
         }
         assertFalse(listener.text().contains("WARNING"), listener::text);
     }

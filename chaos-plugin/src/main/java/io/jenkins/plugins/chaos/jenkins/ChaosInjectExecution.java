@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -112,8 +113,9 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
 
     private void inject(StepContext context, FilePath workspace, ResolvedCredentials credentials, ConsoleRunListener console,
                         Run<?, ?> run) throws Exception {
+        // env: references in the experiment are checked against the step's environment, not the agent JVM's
         ExperimentPlan plan = StepSupport.loadPlan(step, workspace, credentials,
-                EngineBridge.planLimits(ChaosGlobalConfiguration.get().toSettings()));
+                EngineBridge.planLimits(ChaosGlobalConfiguration.get().toSettings(), context.get(EnvVars.class)));
         runId = RunIds.forBuild(run.getExternalizableId());
         options = EngineBridge.runOptions(null, step.isDryRun(), step.getEnvironment(), credentials.redactor(), runId);
         context.saveState();

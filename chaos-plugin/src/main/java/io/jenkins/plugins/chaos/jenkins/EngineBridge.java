@@ -27,6 +27,7 @@ import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -78,6 +79,22 @@ public final class EngineBridge {
         }
         // the administrator's list bounds what a workspace YAML may name
         return PlanLimits.administrator(max, settings.allowedNamespaces());
+    }
+
+    /**
+     * As {@link #planLimits(ChaosRunSettings)}, with {@code env:} references checked against the step's environment
+     * (what the run resolves them from), by name only: the limits cross to the agent and must carry no value.
+     */
+    public static PlanLimits planLimits(ChaosRunSettings settings, Map<String, String> variables) throws AbortException {
+        List<String> names = new ArrayList<>();
+        if (variables != null) {
+            variables.forEach((name, value) -> {
+                if (value != null && !value.isEmpty()) {
+                    names.add(name);
+                }
+            });
+        }
+        return planLimits(settings).withVariableNames(variables == null ? null : names);
     }
 
     public static RunOptions runOptions(String reportDir, boolean dryRun, String environment, SecretRedactor secrets,

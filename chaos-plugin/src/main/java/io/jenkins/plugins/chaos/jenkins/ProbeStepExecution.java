@@ -89,7 +89,7 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         ChaosRunSettings settings = global.toSettings();
 
         ConsoleRunListener console = new ConsoleRunListener(listener, credentials.redactor());
-        ExperimentPlan plan = StepSupport.loadPlan(step, workspace, credentials, EngineBridge.planLimits(settings));
+        ExperimentPlan plan = StepSupport.loadPlan(step, workspace, credentials, EngineBridge.planLimits(settings, environment));
         String runId = RunIds.forBuild(run.getExternalizableId());
         FilePath reportDir = workspace.child(step.effectiveReportDir());
         if (!ReportDirectory.strictlyInside(workspace.getRemote(), reportDir.getRemote())) {
