@@ -199,7 +199,8 @@ public final class FaultInjector {
         try {
             Instant start = Instant.now();
             List<ChaosResourceRef> pending = new ArrayList<>();
-            for (ChaosResourceRef ref : resources) {
+            // A Schedule's or a Workflow's children carry none of our labels: found by owner reference, removed too.
+            for (ChaosResourceRef ref : OwnedResources.withDescendants(client, resources)) {
                 try {
                     listener.info("Removing " + ref);
                     ChaosResources.of(client, ref).delete();

@@ -67,6 +67,13 @@ public final class Sweeper {
                 deleted.add(ref);
                 listener.info("Sweep: deleted " + ref + (expiresAt == null ? "" : " (expired " + expiresAt + ")")
                         + " left behind by run " + resource.getMetadata().getLabels().get(ChaosLabels.RUN_ID));
+                // What a Schedule or a Workflow spawned carries none of our labels: found by owner reference.
+                for (GenericKubernetesResource child : OwnedResources.descendants(client, resource)) {
+                    ChaosResourceRef childRef = ChaosResourceRef.of(child);
+                    ChaosResources.of(client, childRef).delete();
+                    deleted.add(childRef);
+                    listener.info("Sweep: deleted " + childRef + ", spawned by " + ref);
+                }
             }
         }
         return new SweepResult(deleted, forced, kept, stuckRefs);

@@ -33,10 +33,11 @@ public final class ExperimentPlan implements Serializable {
     private final ArrayList<IsolationPhase> isolationPhases;
     private final LinkedHashSet<String> allowedNamespaces;
     private final String runId;
+    private final Duration explicitHold;
 
     ExperimentPlan(Experiment experiment, List<PlannedFault> faults, Duration maxDuration, Duration injectionTimeout,
                    Duration recoveryTimeout, AbortOn abortOn, Set<IsolationPhase> isolationPhases,
-                   Set<String> allowedNamespaces, String runId) {
+                   Set<String> allowedNamespaces, String runId, Duration explicitHold) {
         this.experiment = experiment;
         this.faults = new ArrayList<>(faults);
         this.maxDuration = maxDuration;
@@ -46,6 +47,7 @@ public final class ExperimentPlan implements Serializable {
         this.isolationPhases = new ArrayList<>(isolationPhases);
         this.allowedNamespaces = new LinkedHashSet<>(allowedNamespaces);
         this.runId = runId;
+        this.explicitHold = explicitHold;
     }
 
     /** The same plan with inline resources named {@code <fault>-<runId>}; manifests keep the names they have. */
@@ -55,20 +57,33 @@ public final class ExperimentPlan implements Serializable {
             named.add(fault.forRun(runId));
         }
         return new ExperimentPlan(experiment, named, maxDuration, injectionTimeout, recoveryTimeout, abortOn,
-                isolationPhases(), allowedNamespaces, runId);
+                isolationPhases(), allowedNamespaces, runId, explicitHold);
     }
 
     /**
-     * How long the faults are held once injected: the longest inline fault's duration, within the cap, and nothing
-     * in a dry run (nothing was applied). Manifests do not set the hold yet: one without a duration (pod-kill) or a
-     * Schedule would otherwise be held for the whole cap.
+     * How long the faults are held once injected, within the cap, and nothing in a dry run (nothing was applied):
+     * the experiment's {@code hold:} when it has one, otherwise the longest hold a fault asks for, manifests included
+     * ({@link FaultHolds}: a chaos manifest's {@code spec.duration}, a Schedule's body duration, a Workflow's
+     * deadline). A fault without a duration (pod-kill) asks for none.
      */
     public Duration hold(boolean dryRun) {
         if (dryRun) {
             return Duration.ZERO;
         }
-        Duration longest = longestInlineFault();
+        Duration longest = explicitHold;
+        if (longest == null) {
+            longest = Duration.ZERO;
+            for (PlannedFault fault : faults) {
+                Duration each = FaultHolds.of(fault);
+                longest = each.compareTo(longest) > 0 ? each : longest;
+            }
+        }
         return longest.compareTo(maxDuration) > 0 ? maxDuration : longest;
+    }
+
+    /** Whether a fault of this plan is a Workflow, whose hold ends early once it has finished. */
+    public boolean hasWorkflow() {
+        return faults.stream().anyMatch(f -> "Workflow".equals(f.kind()));
     }
 
     /** The longest duration an inline fault asks for; zero without inline faults. */
