@@ -133,7 +133,10 @@ final class WorkflowController {
         } else if (EmbeddedChaos.body(template, type) != null && deadline.isZero()) {
             end = start.plus(duration(EmbeddedChaos.body(template, type).get("duration")));
         }
-        if (!deadline.isZero()) {
+        boolean composite = "Serial".equals(type) || "Parallel".equals(type);
+        if (!deadline.isZero() && (!composite || start.plus(deadline).compareTo(end) < 0)) {
+            // A chaos or Suspend node lasts its deadline; a Serial or Parallel one ends with its children, at the
+            // latest at its deadline.
             end = start.plus(deadline);
         }
         steps.set(index, new Step(name, type, parent, start, end));
