@@ -143,7 +143,7 @@ final class RunSession {
             if (faults && !options.dryRun()) {
                 Duration held = hold();
                 // A Schedule or a Workflow is judged by what it did, before recovery deletes what it spawned.
-                checks.addAll(composites.judge(injected.resources(), injected.injectedAt(), held));
+                checks.addAll(composites.judge(injected.resources(), injected.injectedAt(), held, plan.injectionTimeout()));
             }
         } catch (FaultInjectionException e) {
             console.warn("Fault injection failed: " + e.getMessage());

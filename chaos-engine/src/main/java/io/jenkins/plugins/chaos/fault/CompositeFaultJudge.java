@@ -36,7 +36,12 @@ public final class CompositeFaultJudge {
     }
 
     /** One or more checks per Schedule or Workflow among {@code resources}; none for the other kinds. */
-    public List<CheckResult> judge(List<ChaosResourceRef> resources, Instant injectedAt, Duration held) {
+    /**
+     * @param injectionTimeout a child spawned less than this long ago and not injected yet is pending, not failed:
+     *                         the schedule may fire in the last moment of the hold
+     */
+    public List<CheckResult> judge(List<ChaosResourceRef> resources, Instant injectedAt, Duration held,
+                                   Duration injectionTimeout) {
         List<CheckResult> checks = new ArrayList<>();
         for (ChaosResourceRef ref : resources) {
             if (!"Schedule".equals(ref.kind()) && !"Workflow".equals(ref.kind())) {
@@ -47,7 +52,7 @@ public final class CompositeFaultJudge {
                 checks.add(check(ref + " spawned its chaos", Verdict.ERROR, ref + " was gone before its hold ended",
                         List.of(), injectedAt));
             } else if ("Schedule".equals(ref.kind())) {
-                checks.add(schedule(ref, current, injectedAt, held));
+                checks.add(schedule(ref, current, injectedAt, held, injectionTimeout));
             } else {
                 checks.addAll(workflow(ref, current, injectedAt, held));
             }
@@ -68,7 +73,8 @@ public final class CompositeFaultJudge {
         return true;
     }
 
-    private CheckResult schedule(ChaosResourceRef ref, GenericKubernetesResource schedule, Instant injectedAt, Duration held) {
+    private CheckResult schedule(ChaosResourceRef ref, GenericKubernetesResource schedule, Instant injectedAt, Duration held,
+                                 Duration injectionTimeout) {
         List<GenericKubernetesResource> children = OwnedResources.descendants(client, schedule).stream()
                 .filter(c -> !OwnedResources.WORKFLOW_NODE.equals(c.getKind())).toList();
         String name = ref + " spawned its chaos";
@@ -79,20 +85,31 @@ public final class CompositeFaultJudge {
                     + ": nothing was tested (is the schedule's next run after the hold?)", evidence, injectedAt);
         }
         List<String> notInjected = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        Instant now = Instant.now();
         for (GenericKubernetesResource child : children) {
             boolean injected = wasInjected(child);
-            evidence.add(child.getKind() + " " + child.getMetadata().getName() + ": " + (injected ? "injected" : "not injected")
-                    + " (" + ChaosStatus.summary(child) + ")");
+            String created = child.getMetadata().getCreationTimestamp();
+            boolean young = created == null || Instant.parse(created).plus(injectionTimeout).isAfter(now);
+            evidence.add(child.getKind() + " " + child.getMetadata().getName() + ": " + (injected ? "injected"
+                    : young ? "spawned moments ago, not injected yet" : "not injected") + " (" + ChaosStatus.summary(child) + ")");
             if (!injected) {
-                notInjected.add(child.getMetadata().getName());
+                (young ? pending : notInjected).add(child.getMetadata().getName());
             }
         }
+        int injected = children.size() - notInjected.size() - pending.size();
         if (!notInjected.isEmpty()) {
             return check(name, Verdict.ERROR, ref + " created " + children.size() + " chaos resource(s); "
-                    + notInjected.size() + " never injected: " + String.join(", ", notInjected), evidence, injectedAt);
+                    + notInjected.size() + " never injected within " + GoDuration.format(injectionTimeout)
+                    + " (injectionTimeout): " + String.join(", ", notInjected), evidence, injectedAt);
+        }
+        if (injected == 0) {
+            return check(name, Verdict.WARNING, ref + " created " + children.size() + " chaos resource(s) at the end of "
+                    + "the hold, none injected yet: nothing was tested", evidence, injectedAt);
         }
         return check(name, Verdict.PASSED, ref + " created " + children.size() + " chaos resource(s) during the hold, "
-                + "each injected", evidence, injectedAt);
+                + (pending.isEmpty() ? "each injected" : injected + " injected and " + pending.size()
+                + " spawned as the hold ended"), evidence, injectedAt);
     }
 
     private List<CheckResult> workflow(ChaosResourceRef ref, GenericKubernetesResource workflow, Instant injectedAt,
