@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.cli;
 
 import io.jenkins.plugins.chaos.bench.JunitXmlBench;
+import io.jenkins.plugins.chaos.engine.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -46,17 +47,43 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "faults", description = "Fault lifecycle through the engine vs the same raw fabric8 "
-            + "create/get/delete calls, as a ratio.")
+            + "create/get/delete calls, or with --vs-kubectl vs kubectl apply + kubectl wait "
+            + "--for=condition=AllInjected + kubectl delete --wait, as a ratio.")
     static final class Faults implements Callable<Integer> {
+
+        static final int MAX_ITERATIONS = 1000;
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--iterations", defaultValue = "30", description = "lifecycles to time (default: ${DEFAULT-VALUE})")
+        @Option(names = "--iterations", defaultValue = "30", description = "lifecycles to time, 1.." + MAX_ITERATIONS
+                + " (default: ${DEFAULT-VALUE})")
         int iterations;
+
+        @Option(names = "--vs-kubectl", description = "compare with kubectl (on the PATH, or --kubectl) against the "
+                + "same playground instead of raw fabric8 calls")
+        boolean vsKubectl;
+
+        @Option(names = "--kubectl", paramLabel = "FILE", description = "the kubectl to run (default: kubectl on the PATH)")
+        Path kubectl;
 
         @Override
         public Integer call() throws Exception {
+            if (iterations < 1 || iterations > MAX_ITERATIONS) {
+                spec.commandLine().getErr().println("chaos: --iterations: " + iterations + " must be between 1 and "
+                        + MAX_ITERATIONS);
+                return ExitCode.INVALID_INPUT;
+            }
+            if (vsKubectl) {
+                Path tool = kubectl != null ? kubectl : ExecutableFinder.onPath("kubectl").orElse(null);
+                if (tool == null || !Files.isExecutable(tool)) {
+                    spec.commandLine().getErr().println("chaos: --vs-kubectl: no kubectl " + (kubectl != null
+                            ? "at " + kubectl : "on the PATH") + " (Debian: apt-get install -y kubectl)");
+                    return ExitCode.INVALID_INPUT;
+                }
+                spec.commandLine().getOut().println(KubectlLifecycleBench.run(tool, iterations).describe());
+                return 0;
+            }
             FaultLifecycleBench.Result result = FaultLifecycleBench.run(iterations);
             spec.commandLine().getOut().println(result.describe());
             return 0;

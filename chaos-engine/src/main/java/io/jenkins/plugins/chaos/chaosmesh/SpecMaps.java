@@ -17,18 +17,18 @@ public final class SpecMaps {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> status(GenericKubernetesResource resource) {
+    public static Map<String, Object> status(GenericKubernetesResource resource) {
         Object status = resource.getAdditionalProperties().get("status");
         return status instanceof Map<?, ?> ? (Map<String, Object>) status : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(Object value) {
+    public static Map<String, Object> asMap(Object value) {
         return value instanceof Map<?, ?> ? (Map<String, Object>) value : null;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> asList(Object value) {
+    public static List<Object> asList(Object value) {
         return value instanceof List<?> ? (List<Object>) value : null;
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
+import io.jenkins.plugins.chaos.fault.CompositeFaultJudge;
 import io.jenkins.plugins.chaos.fault.FaultInjectionException;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
@@ -63,6 +64,7 @@ final class RunSession {
     private final RunSecrets secrets;
     private final RunListener console;
     private final FaultInjector injector;
+    private final CompositeFaultJudge composites;
     private final boolean faults;
     private final List<String> notes = new ArrayList<>();
     /** Spooled to disk as they come: a run's isolation matrix may hold 160,000 checks. */
@@ -83,6 +85,7 @@ final class RunSession {
         this.secrets = new RunSecrets(options.secrets(), options.variables());
         this.console = secrets.redacting(listener);
         this.injector = new FaultInjector(client, console, this.options);
+        this.composites = new CompositeFaultJudge(client);
         this.faults = plan.hasFaults();
         console.info("Chaos run " + runId + ": experiment '" + plan.name() + "' in environment '"
                 + environment + "'" + (options.dryRun() ? " (dry run: nothing will be applied)" : ""));
@@ -110,7 +113,7 @@ final class RunSession {
         if (failover == null || options.dryRun()) {
             return;
         }
-        String defaultDuration = GoDuration.format(plan.longestFault().plus(RECOVERY_OBSERVATION));
+        String defaultDuration = GoDuration.format(plan.hold(false).plus(RECOVERY_OBSERVATION));
         console.info("Provider failover: starting the request stream against " + failover.gateway());
         stream = new FailoverProbe(ProbeConfigs.failover(failover, defaultDuration, secrets::resolve), console)
                 .start((check, reason) -> stopCondition(ProbeIds.FAILOVER + " " + check + ": " + reason, reason));
@@ -141,7 +144,9 @@ final class RunSession {
                 }
             }
             if (faults && !options.dryRun()) {
-                hold();
+                Duration held = hold();
+                // A Schedule or a Workflow is judged by what it did, before recovery deletes what it spawned.
+                checks.addAll(composites.judge(injected.resources(), injected.injectedAt(), held, plan.injectionTimeout()));
             }
         } catch (FaultInjectionException e) {
             console.warn("Fault injection failed: " + e.getMessage());
@@ -259,11 +264,14 @@ final class RunSession {
         }
     }
 
-    /** Keeps the faults in place for their duration, or until a stop condition fires. */
-    private void hold() throws InterruptedException {
+    /**
+     * Keeps the faults in place for their duration, until a stop condition fires, or, for Workflows, until every one
+     * has finished. Returns how long that was.
+     */
+    private Duration hold() throws InterruptedException {
         Duration longest = plan.hold(options.dryRun());
         if (longest.isZero()) {
-            return;
+            return longest;
         }
         Instant end = injected.injectedAt().plus(longest);
         console.info("Holding " + injected.resources().size() + " fault(s) for " + GoDuration.format(longest));
@@ -271,7 +279,11 @@ final class RunSession {
         while (Instant.now().isBefore(end)) {
             long left = Duration.between(Instant.now(), end).toMillis();
             if (abort.await(Math.max(1, Math.min(left, 500)), TimeUnit.MILLISECONDS)) {
-                return;
+                return Duration.between(injected.injectedAt(), Instant.now());
+            }
+            if (plan.hasWorkflow() && composites.workflowsFinished(injected.resources())) {
+                console.info("Every Workflow has finished; ending the hold");
+                return Duration.between(injected.injectedAt(), Instant.now());
             }
             if (Instant.now().isAfter(nextProgress)) {
                 console.info("Faults active, " + GoDuration.format(Duration.ofSeconds(
@@ -279,6 +291,7 @@ final class RunSession {
                 nextProgress = nextProgress.plus(PROGRESS_EVERY);
             }
         }
+        return longest;
     }
 
     private List<FaultRecord> merge(List<RecoveryOutcome> outcomes) {

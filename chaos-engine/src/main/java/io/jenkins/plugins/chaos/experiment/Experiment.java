@@ -27,6 +27,8 @@ public class Experiment implements Serializable {
     private String injectionTimeout = DEFAULT_INJECTION_TIMEOUT;
     private String recoveryTimeout = DEFAULT_RECOVERY_TIMEOUT;
     private String abortOn = "never";
+    /** How long the faults are held; null: as long as the longest fault asks for. */
+    private String hold;
     private List<FaultSpec> faults = new ArrayList<>();
     private ProbesSpec probes = ProbesSpec.none();
     private Map<String, Double> scoreWeights = new LinkedHashMap<>();
@@ -73,6 +75,14 @@ public class Experiment implements Serializable {
 
     public void setAllowedNamespaces(List<String> allowedNamespaces) {
         this.allowedNamespaces = allowedNamespaces == null ? new ArrayList<>() : new ArrayList<>(allowedNamespaces);
+    }
+
+    public String getHold() {
+        return hold;
+    }
+
+    public void setHold(String hold) {
+        this.hold = hold;
     }
 
     public String getMaxDuration() {

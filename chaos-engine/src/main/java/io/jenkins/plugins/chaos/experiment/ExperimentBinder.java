@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 public final class ExperimentBinder {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "environment", "namespace",
-            "allowedNamespaces", "maxDuration", "injectionTimeout", "recoveryTimeout", "abortOn", "faults", "probes", "scoring");
+            "allowedNamespaces", "maxDuration", "hold", "injectionTimeout", "recoveryTimeout", "abortOn", "faults", "probes", "scoring");
     static final List<String> SCORING_KEYS = List.of("weights", "minScore");
 
     private final TreeReader reader;
@@ -38,6 +38,7 @@ public final class ExperimentBinder {
         setIfPresent(reader.text(root, "namespace", ""), experiment::setNamespace);
         experiment.setAllowedNamespaces(reader.textList(root, "allowedNamespaces", ""));
         setIfPresent(reader.text(root, "maxDuration", ""), experiment::setMaxDuration);
+        setIfPresent(reader.text(root, "hold", ""), experiment::setHold);
         setIfPresent(reader.text(root, "injectionTimeout", ""), experiment::setInjectionTimeout);
         setIfPresent(reader.text(root, "recoveryTimeout", ""), experiment::setRecoveryTimeout);
         setIfPresent(reader.text(root, "abortOn", ""), experiment::setAbortOn);

@@ -187,6 +187,16 @@ public final class FaultInjector {
         Instant deadline = start.plus(timeout);
         Map<ChaosResourceRef, Instant> injected = new LinkedHashMap<>();
         Map<ChaosResourceRef, String> lastSeen = new LinkedHashMap<>();
+        try (ChangeSignal changes = ChangeSignal.watching(client, List.copyOf(created.keySet()))) {
+            return awaitInjected(created, timeout, start, deadline, injected, lastSeen, changes);
+        }
+    }
+
+    private Map<ChaosResourceRef, Instant> awaitInjected(Map<ChaosResourceRef, PlannedFault> created, Duration timeout,
+                                                         Instant start, Instant deadline,
+                                                         Map<ChaosResourceRef, Instant> injected,
+                                                         Map<ChaosResourceRef, String> lastSeen, ChangeSignal changes)
+            throws InterruptedException, FaultInjectionException {
         while (injected.size() < created.size()) {
             for (Map.Entry<ChaosResourceRef, PlannedFault> entry : created.entrySet()) {
                 ChaosResourceRef ref = entry.getKey();
@@ -222,7 +232,8 @@ public final class FaultInjector {
                 });
                 throw new FaultInjectionException(why.toString());
             }
-            Thread.sleep(options.pollInterval().toMillis());
+            // The watch wakes us when Chaos Mesh writes the status; the poll interval bounds the wait without it.
+            changes.await(options.pollInterval());
         }
         return injected;
     }
@@ -231,10 +242,14 @@ public final class FaultInjector {
     public List<RecoveryOutcome> recover(List<ChaosResourceRef> resources) {
         boolean interrupted = Thread.interrupted();
         List<RecoveryOutcome> outcomes = new ArrayList<>();
+        ChangeSignal changes = null;
         try {
             Instant start = Instant.now();
             List<ChaosResourceRef> pending = new ArrayList<>();
-            for (ChaosResourceRef ref : resources) {
+            List<ChaosResourceRef> all = SpawnedResources.withDescendants(client, resources);
+            changes = ChangeSignal.watching(client, all);
+            // A Schedule's or a Workflow's children carry none of our labels: found by owner reference, removed too.
+            for (ChaosResourceRef ref : all) {
                 try {
                     listener.info("Removing " + ref);
                     ChaosResources.of(client, ref).delete();
@@ -274,12 +289,15 @@ public final class FaultInjector {
                     break;
                 }
                 try {
-                    Thread.sleep(options.pollInterval().toMillis());
+                    changes.await(options.pollInterval());
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
             }
         } finally {
+            if (changes != null) {
+                changes.close();
+            }
             // The run's faults are gone or reported stuck: its lease goes, and a sweep may take what is left at once.
             String run = runId != null ? runId : options.runId();
             if (run != null) {

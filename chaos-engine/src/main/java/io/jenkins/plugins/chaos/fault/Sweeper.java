@@ -98,6 +98,13 @@ public final class Sweeper {
                 ChaosResources.of(client, ref).delete();
                 deleted.add(ref);
                 listener.info("Sweep: deleted " + ref + why + " left behind by run " + runId);
+                // What a Schedule or a Workflow spawned carries none of our labels: found by owner reference.
+                for (GenericKubernetesResource child : SpawnedResources.descendants(client, resource)) {
+                    ChaosResourceRef childRef = ChaosResourceRef.of(child);
+                    ChaosResources.of(client, childRef).delete();
+                    deleted.add(childRef);
+                    listener.info("Sweep: deleted " + childRef + ", spawned by " + ref);
+                }
             }
         }
         int leasesDeleted = deleteExpiredLeases(namespace, now);

@@ -34,10 +34,11 @@ public final class ExperimentPlan implements Serializable {
     private final LinkedHashSet<String> allowedNamespaces;
     private final boolean allowListBinding;
     private final String runId;
+    private final Duration explicitHold;
 
     ExperimentPlan(Experiment experiment, List<PlannedFault> faults, Duration maxDuration, Duration injectionTimeout,
                    Duration recoveryTimeout, AbortOn abortOn, Set<IsolationPhase> isolationPhases,
-                   Set<String> allowedNamespaces, boolean allowListBinding, String runId) {
+                   Set<String> allowedNamespaces, boolean allowListBinding, String runId, Duration explicitHold) {
         this.experiment = experiment;
         this.faults = new ArrayList<>(faults);
         this.maxDuration = maxDuration;
@@ -48,6 +49,7 @@ public final class ExperimentPlan implements Serializable {
         this.allowedNamespaces = new LinkedHashSet<>(allowedNamespaces);
         this.allowListBinding = allowListBinding;
         this.runId = runId;
+        this.explicitHold = explicitHold;
     }
 
     /** The same plan with inline resources named {@code <fault>-<runId>}; manifests keep the names they have. */
@@ -57,31 +59,33 @@ public final class ExperimentPlan implements Serializable {
             named.add(fault.forRun(runId));
         }
         return new ExperimentPlan(experiment, named, maxDuration, injectionTimeout, recoveryTimeout, abortOn,
-                isolationPhases(), allowedNamespaces, allowListBinding, runId);
+                isolationPhases(), allowedNamespaces, allowListBinding, runId, explicitHold);
     }
 
     /**
-     * How long the faults are held once injected: the longest duration any fault asks for (inline or a manifest's
-     * {@code spec.duration}), within the cap, and nothing in a dry run (nothing was applied). A manifest without a
-     * duration (pod-kill, a Schedule) does not set the hold: it would otherwise be held for the whole cap.
+     * How long the faults are held once injected, within the cap, and nothing in a dry run (nothing was applied):
+     * the experiment's {@code hold:} when it has one, otherwise the longest hold a fault asks for, manifests included
+     * ({@link FaultHolds}: a chaos manifest's {@code spec.duration}, a Schedule's body duration, a Workflow's
+     * deadline). A fault without a duration (pod-kill) asks for none.
      */
     public Duration hold(boolean dryRun) {
         if (dryRun) {
             return Duration.ZERO;
         }
-        Duration longest = longestFault();
+        Duration longest = explicitHold;
+        if (longest == null) {
+            longest = Duration.ZERO;
+            for (PlannedFault fault : faults) {
+                Duration each = FaultHolds.of(fault);
+                longest = each.compareTo(longest) > 0 ? each : longest;
+            }
+        }
         return longest.compareTo(maxDuration) > 0 ? maxDuration : longest;
     }
 
-    /** The longest duration a fault asks for; zero when none gives one. */
-    public Duration longestFault() {
-        Duration longest = Duration.ZERO;
-        for (PlannedFault fault : faults) {
-            if (fault.duration() != null && fault.duration().compareTo(longest) > 0) {
-                longest = fault.duration();
-            }
-        }
-        return longest;
+    /** Whether a fault of this plan is a Workflow, whose hold ends early once it has finished. */
+    public boolean hasWorkflow() {
+        return faults.stream().anyMatch(f -> "Workflow".equals(f.kind()));
     }
 
     public Experiment experiment() {

@@ -54,6 +54,14 @@ public final class ExperimentPlanner {
                 Experiment.DEFAULT_INJECTION_TIMEOUT);
         Duration recoveryTimeout = timeoutField(experiment.getRecoveryTimeout(), "recoveryTimeout", errors,
                 Experiment.DEFAULT_RECOVERY_TIMEOUT);
+        Duration hold = null;
+        if (experiment.getHold() != null) {
+            hold = durationField(experiment.getHold(), "hold", errors, Experiment.DEFAULT_MAX_DURATION);
+            if (hold.isZero() || hold.isNegative() || hold.compareTo(cap) > 0) {
+                errors.add(new ValidationError("hold", experiment.getHold() + " must be above 0s and at most the cap of "
+                        + GoDuration.format(cap) + " (maxDuration)"));
+            }
+        }
         FaultValidator faults = new FaultValidator(errors);
         faults.validateNamespaceName(experiment.getNamespace(), "namespace");
         List<String> allowed = experiment.getAllowedNamespaces();
@@ -101,7 +109,7 @@ public final class ExperimentPlanner {
             namespaces.addAll(limits.allowedNamespaces());
         }
         ExperimentPlan plan = new ExperimentPlan(experiment, planned, cap, injectionTimeout, recoveryTimeout, abortOn,
-                phases(experiment.getProbes().tenantIsolation()), namespaces, limits.bounds(), null);
+                phases(experiment.getProbes().tenantIsolation()), namespaces, limits.bounds(), null, hold);
         return new LoadResult(experiment, List.of(), plan);
     }
 

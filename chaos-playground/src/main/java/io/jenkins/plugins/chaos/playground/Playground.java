@@ -47,6 +47,15 @@ public final class Playground implements AutoCloseable {
     }
 
     public static Playground start(String scenario, List<String> tenants) throws IOException {
+        return start(scenario, tenants, null);
+    }
+
+    /** @param crdDir CRDs to register instead of the built-in minimal ones (null: the built-in ones) */
+    public static Playground start(String scenario, Path crdDir) throws IOException {
+        return start(scenario, PlaygroundCluster.DEFAULT_TENANTS, crdDir);
+    }
+
+    public static Playground start(String scenario, List<String> tenants, Path crdDir) throws IOException {
         if (!SCENARIOS.contains(scenario)) {
             throw new IllegalArgumentException("scenario: unknown '" + scenario + "'; allowed: " + String.join(", ", SCENARIOS));
         }
@@ -54,7 +63,8 @@ public final class Playground implements AutoCloseable {
         PlaygroundGateway gateway = PlaygroundGateway.start(gatewayScenario, tenants);
         PlaygroundCluster cluster = null;
         try {
-            cluster = PlaygroundCluster.start(tenants, new GatewayChaosEffects(gateway.faults(), Duration.ofSeconds(2)));
+            cluster = PlaygroundCluster.start(tenants, new GatewayChaosEffects(gateway.faults(), Duration.ofSeconds(2)),
+                    PlaygroundCluster.DEFAULT_INJECTION_DELAY, true, crdDir);
             if ("slow".equals(scenario)) {
                 gateway.faults().delayCalls(PlaygroundGateway.PRIMARY, SLOW_PRIMARY_DELAY);
             }

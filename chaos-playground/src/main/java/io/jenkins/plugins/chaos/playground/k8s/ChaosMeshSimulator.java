@@ -11,7 +11,6 @@ import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
 import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.core.DaemonThreads;
-import io.jenkins.plugins.chaos.core.GoDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +44,9 @@ public final class ChaosMeshSimulator implements AutoCloseable {
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Set<ChaosKind> dirtyKinds = ConcurrentHashMap.newKeySet();
+    private final Set<String> composites = ConcurrentHashMap.newKeySet();
+    private final ScheduleController schedules;
+    private final WorkflowController workflows;
     private volatile boolean responsive = true;
     private volatile boolean releasesFinalizers = true;
 
@@ -59,6 +61,8 @@ public final class ChaosMeshSimulator implements AutoCloseable {
         this.effects = effects;
         this.injectionDelay = injectionDelay;
         this.podRestartDelay = podRestartDelay;
+        this.schedules = new ScheduleController(client);
+        this.workflows = new WorkflowController(client);
         this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.sameName("chaos-mesh-simulator"));
         // The periodic pass ends faults whose duration has passed; changes are handled as they are signalled.
         executor.scheduleWithFixedDelay(this::reconcileQuietly, 250, 250, TimeUnit.MILLISECONDS);
@@ -99,7 +103,7 @@ public final class ChaosMeshSimulator implements AutoCloseable {
     }
 
     private void reconcileQuietly() {
-        if (active.isEmpty() && firstSeen.isEmpty()) {
+        if (active.isEmpty() && firstSeen.isEmpty() && composites.isEmpty()) {
             return;
         }
         try {
@@ -123,6 +127,9 @@ public final class ChaosMeshSimulator implements AutoCloseable {
     }
 
     private synchronized void reconcile(List<ChaosKind> kinds) {
+        if (responsive && kinds.stream().anyMatch(k -> !k.observedByConditions()) || !composites.isEmpty()) {
+            reconcileComposites();
+        }
         for (ChaosKind kind : kinds) {
             if (!kind.observedByConditions()) {
                 continue;
@@ -134,46 +141,121 @@ public final class ChaosMeshSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * One pass of Chaos Mesh's common chaos pipeline (controllers/common): the finalizer (finalizers.InitReconciler),
+     * the desired phase (desiredphase: Stop once deleted, then Run for a one-shot kill, Stop once the duration since
+     * creation has passed or while paused, Run otherwise), the records (records: targets selected once, each record
+     * applied or recovered towards the desired phase, with its counts and events), the conditions derived from the
+     * records (condition), and on deletion the finalizer released once every record is recovered or when
+     * cleanFinalizer=forced (finalizers.CleanReconciler). Status is written only when it changes, as the real
+     * reconcilers do, so a write does not feed itself.
+     */
     private void reconcile(GenericKubernetesResource chaos) {
         String key = chaos.getKind() + "/" + chaos.getMetadata().getNamespace() + "/" + chaos.getMetadata().getName();
-        Active state = active.get(key);
-        if (chaos.getMetadata().getDeletionTimestamp() != null) {
+        boolean deleted = chaos.getMetadata().getDeletionTimestamp() != null;
+        boolean forced = ChaosLabels.CLEAN_FINALIZER_FORCED.equals(annotation(chaos, ChaosLabels.CLEAN_FINALIZER));
+        if (deleted) {
+            Active state = active.get(key);
             if (state != null && !state.ended()) {
                 effects.recovered(chaos, state.targets());
                 active.put(key, state.markEnded());
             }
-            boolean forced = ChaosLabels.CLEAN_FINALIZER_FORCED.equals(annotation(chaos, ChaosLabels.CLEAN_FINALIZER));
-            if (releasesFinalizers || forced) {
-                removeFinalizer(chaos);
-                active.remove(key);
-                firstSeen.remove(key);
+            if (releasesFinalizers) {
+                ChaosRecords.Update update = ChaosRecords.step(chaos, ChaosRecords.STOP, Map::of, Instant.now());
+                if (update.changed()) {
+                    writeStatus(chaos, update.status());
+                }
+                if (update.allRecovered()) {
+                    release(key, chaos);
+                }
+            } else if (forced) {
+                release(key, chaos);
             }
             return;
         }
-        if (state == null) {
-            Instant seen = firstSeen.computeIfAbsent(key, k -> Instant.now());
-            if (responsive && !Instant.now().isBefore(seen.plus(injectionDelay))) {
-                inject(key, chaos);
+        if (!responsive) {
+            return;
+        }
+        Instant seen = firstSeen.computeIfAbsent(key, k -> Instant.now());
+        if (Instant.now().isBefore(seen.plus(injectionDelay))) {
+            return;
+        }
+        if (!chaos.getMetadata().getFinalizers().contains(FINALIZER)) {
+            addFinalizer(chaos);
+        }
+        Map<String, Object> spec = SpecMaps.spec(chaos);
+        String action = str(spec.get("action"));
+        boolean oneShot = ChaosKind.isOneShot(chaos.getKind(), action);
+        String desired = ChaosRecords.desiredPhase(chaos, oneShot, Instant.now());
+        Active before = active.get(key);
+        ChaosRecords.Update update = ChaosRecords.step(chaos, desired, () -> select(chaos), Instant.now());
+        List<Pod> targets = before != null ? before.targets() : update.selected();
+        if (before == null && !targets.isEmpty()) {
+            active.put(key, new Active(targets, Instant.now(), null, oneShot, false));
+        }
+        if (update.applied() && !targets.isEmpty()) {
+            if ("PodChaos".equals(chaos.getKind()) && "pod-kill".equals(action)) {
+                killAndRestart(targets);
             }
-        } else if (!state.ended() && state.endsAt() != null && Instant.now().isAfter(state.endsAt())) {
-            if (!state.oneShot()) {
-                effects.recovered(chaos, state.targets());
-            }
-            active.put(key, state.markEnded());
-            writeStatus(chaos, state.targets(), false, true);
+            effects.injected(chaos, targets);
+            active.put(key, new Active(targets, Instant.now(), null, oneShot, false));
+        } else if (update.recovered() && !targets.isEmpty() && !oneShot) {
+            effects.recovered(chaos, targets);
+            active.put(key, new Active(targets, Instant.now(), null, oneShot, true));
+        }
+        if (update.changed()) {
+            writeStatus(chaos, update.status());
         }
     }
 
-    private void inject(String key, GenericKubernetesResource chaos) {
+    /** The targets per selector key, as Chaos Mesh's GetSelectorSpecs names them: "." and a NetworkChaos's ".Target". */
+    private Map<String, List<Pod>> select(GenericKubernetesResource chaos) {
         Map<String, Object> spec = SpecMaps.spec(chaos);
-        String namespace = chaos.getMetadata().getNamespace();
+        List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
+        Map<String, List<Pod>> targets = new LinkedHashMap<>();
+        targets.put(".", selectWith(pods, spec, chaos.getMetadata().getNamespace()));
+        if ("NetworkChaos".equals(chaos.getKind()) && spec.get("target") instanceof Map<?, ?> target) {
+            targets.put(".Target", selectWith(pods, SpecMaps.asMap(target), chaos.getMetadata().getNamespace()));
+        }
+        return targets;
+    }
+
+    private static List<Pod> selectWith(List<Pod> pods, Map<String, Object> spec, String namespace) {
         Map<?, ?> selector = spec.get("selector") instanceof Map<?, ?> s ? s : Map.of();
-        List<Pod> targets = PodSelectorMatcher.select(client.pods().inAnyNamespace().list().getItems(), selector,
-                namespace, str(spec.get("mode")), str(spec.get("value")));
-        String action = str(spec.get("action"));
-        boolean oneShot = ChaosKind.isOneShot(chaos.getKind(), action);
-        Duration duration = spec.get("duration") == null ? null : GoDuration.parse(str(spec.get("duration"))).orElse(null);
-        ChaosResources.of(client, chaos.getApiVersion(), chaos.getKind()).inNamespace(namespace)
+        return PodSelectorMatcher.select(pods, selector, namespace, str(spec.get("mode")), str(spec.get("value")));
+    }
+
+    /**
+     * Schedules and Workflows, then Kubernetes' garbage collector for what they spawned. They are tracked while they
+     * exist, so that the quick periodic pass keeps spawning and advancing them without a change to react to.
+     */
+    private void reconcileComposites() {
+        List<GenericKubernetesResource> all = SpawnedResources.all(client);
+        composites.clear();
+        for (GenericKubernetesResource resource : all) {
+            if ("Schedule".equals(resource.getKind())) {
+                composites.add(resource.getMetadata().getUid());
+                if (responsive) {
+                    schedules.reconcile(resource, all);
+                }
+            } else if ("Workflow".equals(resource.getKind())) {
+                composites.add(resource.getMetadata().getUid());
+                if (responsive) {
+                    workflows.reconcile(resource);
+                }
+            }
+        }
+        SpawnedResources.collectGarbage(client);
+    }
+
+    private void release(String key, GenericKubernetesResource chaos) {
+        removeFinalizer(chaos);
+        active.remove(key);
+        firstSeen.remove(key);
+    }
+
+    private void addFinalizer(GenericKubernetesResource chaos) {
+        ChaosResources.of(client, chaos.getApiVersion(), chaos.getKind()).inNamespace(chaos.getMetadata().getNamespace())
                 .withName(chaos.getMetadata().getName()).edit(r -> {
                     List<String> finalizers = new ArrayList<>(r.getMetadata().getFinalizers());
                     if (!finalizers.contains(FINALIZER)) {
@@ -182,15 +264,6 @@ public final class ChaosMeshSimulator implements AutoCloseable {
                     r.getMetadata().setFinalizers(finalizers);
                     return r;
                 });
-        Instant now = Instant.now();
-        active.put(key, new Active(targets, now, duration == null ? null : now.plus(duration), oneShot, false));
-        if (!targets.isEmpty()) {
-            if ("PodChaos".equals(chaos.getKind()) && "pod-kill".equals(action)) {
-                killAndRestart(targets);
-            }
-            effects.injected(chaos, targets);
-        }
-        writeStatus(chaos, targets, !targets.isEmpty(), false);
     }
 
     private void killAndRestart(List<Pod> targets) {
@@ -205,24 +278,7 @@ public final class ChaosMeshSimulator implements AutoCloseable {
         }
     }
 
-    private void writeStatus(GenericKubernetesResource chaos, List<Pod> targets, boolean injected, boolean recovered) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("conditions", List.of(
-                condition("Selected", !targets.isEmpty(), targets.isEmpty() ? "no pod matched the selector" : null),
-                condition("AllInjected", injected, null),
-                condition("AllRecovered", recovered, null),
-                condition("Paused", false, null)));
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (Pod pod : targets) {
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("id", pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
-            record.put("selectorKey", ".");
-            record.put("phase", recovered ? "Not Injected" : "Injected");
-            record.put("injectedCount", 1);
-            record.put("recoveredCount", recovered ? 1 : 0);
-            records.add(record);
-        }
-        status.put("experiment", Map.of("desiredPhase", recovered ? "Stop" : "Run", "containerRecords", records));
+    private void writeStatus(GenericKubernetesResource chaos, Map<String, Object> status) {
         ChaosResources.of(client, chaos.getApiVersion(), chaos.getKind()).inNamespace(chaos.getMetadata().getNamespace())
                 .withName(chaos.getMetadata().getName()).editStatus(r -> {
                     r.setAdditionalProperty("status", status);
@@ -239,17 +295,6 @@ public final class ChaosMeshSimulator implements AutoCloseable {
                     return r;
                 });
     }
-
-    private static Map<String, Object> condition(String type, boolean value, String reason) {
-        Map<String, Object> condition = new LinkedHashMap<>();
-        condition.put("type", type);
-        condition.put("status", value ? "True" : "False");
-        if (reason != null) {
-            condition.put("reason", reason);
-        }
-        return condition;
-    }
-
 
     private static String annotation(GenericKubernetesResource chaos, String key) {
         Map<String, String> annotations = chaos.getMetadata().getAnnotations();

@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosKinds;
 import io.jenkins.plugins.chaos.plan.Guardrails;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -37,6 +36,8 @@ public final class PlaygroundCluster implements AutoCloseable {
     public static final String INFERENCE_NAMESPACE = "inference";
     public static final List<String> DEFAULT_TENANTS = List.of("alice", "bob", "carol");
     public static final int TENANT_API_PORT = 8080;
+    /** How long the simulated controller takes to inject, as a real one does. */
+    public static final Duration DEFAULT_INJECTION_DELAY = Duration.ofMillis(300);
 
     /** The mock server logs every request at INFO through JUL; held strongly, or JUL forgets the level. */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -59,7 +60,7 @@ public final class PlaygroundCluster implements AutoCloseable {
     }
 
     public static PlaygroundCluster start(List<String> tenants, ChaosEffects effects) {
-        return start(tenants, effects, Duration.ofMillis(300), true);
+        return start(tenants, effects, DEFAULT_INJECTION_DELAY, true);
     }
 
     /**
@@ -67,14 +68,22 @@ public final class PlaygroundCluster implements AutoCloseable {
      * @param seed false: an empty cluster with only the CRDs (for tests that bring their own objects)
      */
     public static PlaygroundCluster start(List<String> tenants, ChaosEffects effects, Duration injectionDelay, boolean seed) {
+        return start(tenants, effects, injectionDelay, seed, null);
+    }
+
+    /**
+     * @param crdDir null: the built-in minimal CRDs; otherwise the CRDs in this directory (Chaos Mesh's
+     *               {@code config/crd/bases}), with the minimal ones only for the kinds it lacks
+     */
+    public static PlaygroundCluster start(List<String> tenants, ChaosEffects effects, Duration injectionDelay, boolean seed,
+                                          Path crdDir) {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         PlaygroundDispatcher dispatcher = new PlaygroundDispatcher();
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
                 new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         KubernetesClient client = server.createClient();
-        ChaosKinds.all().forEach(kind -> client.apiextensions().v1().customResourceDefinitions()
-                .resource(ChaosMeshCrds.of(kind)).create());
+        ChaosMeshCrds.register(client, crdDir, dispatcher.discovery());
         ChaosMeshSimulator simulator = new ChaosMeshSimulator(client, effects, injectionDelay, Duration.ofSeconds(2));
         dispatcher.onChange(simulator::changed);
         ProbePodSimulator probePods = new ProbePodSimulator(client, ProbePodSimulator.DEFAULT_ANSWER_DELAY);
@@ -113,7 +122,8 @@ public final class PlaygroundCluster implements AutoCloseable {
 
     /** The API server's URL (plain HTTP on 127.0.0.1). */
     public String url() {
-        return client.getConfiguration().getMasterUrl();
+        // fabric8 names the loopback "localhost"; tools get the address itself, so nothing depends on a resolver.
+        return client.getConfiguration().getMasterUrl().replace("://localhost:", "://127.0.0.1:");
     }
 
     /** A kubeconfig for this API server, so that a separate process (the CLI, a Jenkins agent) can reach it. */

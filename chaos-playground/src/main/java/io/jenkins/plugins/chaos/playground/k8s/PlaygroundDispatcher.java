@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * fabric8's CRUD dispatcher with the two things a Chaos Mesh playground needs that it lacks: server-side dry run
+ * fabric8's CRUD dispatcher with the three things a Chaos Mesh playground needs that it lacks: the discovery documents kubectl needs ({@link ApiDiscovery}), server-side dry run
  * (the mock would persist a {@code dryRun=All} request; a real API server never does) and a hook that tells the
  * simulators (Chaos Mesh, probe pods) which path changed, so that they react as a watch would, without polling.
  */
@@ -19,6 +19,16 @@ final class PlaygroundDispatcher extends KubernetesCrudDispatcher {
 
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
     private volatile Duration createLatency = Duration.ZERO;
+    private final ApiDiscovery discovery = new ApiDiscovery();
+
+    ApiDiscovery discovery() {
+        return discovery;
+    }
+
+    @Override
+    public MockResponse handleGet(String path) {
+        return discovery.answer(path).orElseGet(() -> super.handleGet(path));
+    }
 
     /** Adds a listener; every listener hears every change (the Chaos Mesh and the probe pod simulators). */
     void onChange(Consumer<String> listener) {
