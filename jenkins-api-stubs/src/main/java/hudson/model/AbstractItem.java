@@ -1,6 +1,7 @@
 // Signature stub of hudson.model.AbstractItem from org.jenkins-ci.main:jenkins-core:2.504.3; declarations only, never shipped.
 package hudson.model;
 
+import hudson.security.ACL;
 import java.io.File;
 
 public abstract class AbstractItem extends Actionable implements Item {
@@ -20,6 +21,11 @@ public abstract class AbstractItem extends Actionable implements Item {
 
     @Override
     public final String getFullDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ACL getACL() {
         throw new UnsupportedOperationException();
     }
 
