@@ -2,6 +2,8 @@
 package hudson.model;
 
 import hudson.remoting.VirtualChannel;
+import hudson.slaves.OfflineCause;
+import java.util.concurrent.Future;
 
 public abstract class Computer extends Actionable {
     protected Computer(Node node) {
@@ -9,6 +11,10 @@ public abstract class Computer extends Actionable {
     }
 
     public abstract VirtualChannel getChannel();
+
+    public Future<?> disconnect(OfflineCause cause) {
+        throw new UnsupportedOperationException();
+    }
 
     public boolean isOffline() {
         throw new UnsupportedOperationException();

@@ -9,6 +9,10 @@ public class TestResultAction implements Action {
         throw new UnsupportedOperationException();
     }
 
+    public synchronized TestResult getResult() {
+        throw new UnsupportedOperationException();
+    }
+
     public int getFailCount() {
         throw new UnsupportedOperationException();
     }
