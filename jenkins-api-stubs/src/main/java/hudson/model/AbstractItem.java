@@ -24,12 +24,12 @@ public abstract class AbstractItem extends Actionable implements Item {
         throw new UnsupportedOperationException();
     }
 
-    public File getRootDir() {
+    @Override
+    public ACL getACL() {
         throw new UnsupportedOperationException();
     }
 
-    @Override
-    public ACL getACL() {
+    public File getRootDir() {
         throw new UnsupportedOperationException();
     }
 }

@@ -12,15 +12,15 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     public abstract boolean isBuildable();
 
+    public RunT getBuildByNumber(int n) {
+        throw new UnsupportedOperationException();
+    }
+
     public RunT getLastBuild() {
         throw new UnsupportedOperationException();
     }
 
     public RunT getLastCompletedBuild() {
-        throw new UnsupportedOperationException();
-    }
-
-    public RunT getBuildByNumber(int n) {
         throw new UnsupportedOperationException();
     }
 }

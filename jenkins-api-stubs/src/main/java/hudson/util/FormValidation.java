@@ -5,8 +5,6 @@ package hudson.util;
 import java.io.IOException;
 
 public abstract class FormValidation extends IOException {
-    private static final long serialVersionUID = 1L;
-
     private FormValidation() {
         throw new UnsupportedOperationException();
     }
@@ -26,4 +24,27 @@ public abstract class FormValidation extends IOException {
     public static FormValidation ok() {
         throw new UnsupportedOperationException();
     }
+
+    // The format overloads take part in overload resolution (a method reference such as FormValidation::error).
+    public static FormValidation error(String format, Object... args) {
+        throw new UnsupportedOperationException();
+    }
+
+    public static FormValidation warning(String format, Object... args) {
+        throw new UnsupportedOperationException();
+    }
+
+    public static FormValidation ok(String format, Object... args) {
+        throw new UnsupportedOperationException();
+    }
+
+    public static FormValidation error(Throwable e, String message) {
+        throw new UnsupportedOperationException();
+    }
+
+    public static FormValidation warning(Throwable e, String message) {
+        throw new UnsupportedOperationException();
+    }
+
+    public abstract String renderHtml();
 }

@@ -5,8 +5,6 @@ package hudson.util;
 import java.util.ArrayList;
 
 public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
-    private static final long serialVersionUID = 1L;
-
     public static final class Option {
         public String name;
         public String value;
@@ -25,7 +23,7 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
         throw new UnsupportedOperationException();
     }
 
-    public ListBoxModel add(String displayName, String value) {
+    public void add(String displayName, String value) {
         throw new UnsupportedOperationException();
     }
 }

@@ -12,15 +12,15 @@ public abstract class Computer extends Actionable {
 
     public abstract VirtualChannel getChannel();
 
+    public Future<?> disconnect(OfflineCause cause) {
+        throw new UnsupportedOperationException();
+    }
+
     public boolean isOffline() {
         throw new UnsupportedOperationException();
     }
 
     public boolean isOnline() {
-        throw new UnsupportedOperationException();
-    }
-
-    public Future<?> disconnect(OfflineCause cause) {
         throw new UnsupportedOperationException();
     }
 }

@@ -9,6 +9,10 @@ public class TestResultAction implements Action {
         throw new UnsupportedOperationException();
     }
 
+    public synchronized TestResult getResult() {
+        throw new UnsupportedOperationException();
+    }
+
     public int getFailCount() {
         throw new UnsupportedOperationException();
     }
@@ -33,10 +37,6 @@ public class TestResultAction implements Action {
 
     @Override
     public String getUrlName() {
-        throw new UnsupportedOperationException();
-    }
-
-    public TestResult getResult() {
         throw new UnsupportedOperationException();
     }
 }
