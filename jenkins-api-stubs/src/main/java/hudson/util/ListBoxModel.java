@@ -25,7 +25,7 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
         throw new UnsupportedOperationException();
     }
 
-    public ListBoxModel add(String displayName, String value) {
+    public void add(String displayName, String value) {
         throw new UnsupportedOperationException();
     }
 }

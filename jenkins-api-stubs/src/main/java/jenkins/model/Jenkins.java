@@ -8,6 +8,7 @@ import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import java.io.File;
+import org.springframework.security.access.AccessDeniedException;
 
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     public static final Permission ADMINISTER = null;
@@ -28,7 +29,7 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException();
     }
 
-    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) {
+    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) throws AccessDeniedException {
         throw new UnsupportedOperationException();
     }
 
