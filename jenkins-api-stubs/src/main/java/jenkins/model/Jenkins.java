@@ -11,6 +11,7 @@ import jakarta.servlet.ServletContext;
 import java.io.File;
 import java.io.IOException;
 import org.jvnet.hudson.reactor.ReactorException;
+import org.springframework.security.access.AccessDeniedException;
 
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     public static final Permission ADMINISTER = null;
@@ -32,8 +33,7 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException();
     }
 
-    // the real method declares Spring Security's (unchecked) AccessDeniedException
-    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) {
+    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) throws AccessDeniedException {
         throw new UnsupportedOperationException();
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -45,7 +46,10 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
     /** The step's return value, kept for the end of the hold. */
     private LinkedHashMap<String, Object> result;
     private transient RunOptions options;
-    private transient volatile boolean stopping;
+    /** The phase, persisted; null only in an execution saved before it existed (which then behaves as it did). */
+    private InjectLifecycle lifecycle = new InjectLifecycle();
+    /** The running body, for an abort that reaches this step rather than the body's own steps (as timeout keeps it). */
+    private volatile BodyExecution body;
     private transient volatile ScheduledFuture<?> holdTimer;
 
     ChaosInjectExecution(ChaosInjectStep step, StepContext context) {
@@ -59,31 +63,66 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
         return false;
     }
 
+    /**
+     * Never {@code super.stop}: that would drop every later block, the cleanup among them. What an abort means depends
+     * on the phase; in each case the step ends only after its faults are gone.
+     */
     @Override
     public void stop(Throwable cause) throws Exception {
-        ScheduledFuture<?> timer = holdTimer;
-        if (hold != null && timer != null) {
-            // holding: no background thread to interrupt; remove the faults, then end the step with the cause
-            timer.cancel(false);
-            run(() -> {
-                try {
-                    endHold("aborted while holding the fault");
-                } finally {
-                    getContext().onFailure(cause);
-                }
-            });
+        if (lifecycle == null) {
+            super.stop(cause);
             return;
         }
-        // read by setUp: an abort that arrives after injection finished but before the body starts
-        stopping = true;
-        super.stop(cause);
+        switch (lifecycle.stop(cause)) {
+            case END_HOLD -> {
+                ScheduledFuture<?> timer = holdTimer;
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                run(() -> {
+                    try {
+                        endHold("aborted while holding the fault");
+                    } finally {
+                        getContext().onFailure(cause);
+                    }
+                });
+            }
+            case CANCEL_BODY -> {
+                BodyExecution running = body;
+                if (running != null) {
+                    running.cancel(cause);
+                }
+            }
+            case LET_CLEANUP_FINISH -> getContext().get(TaskListener.class).getLogger()
+                    .println("chaosInject: the faults are being removed; the step ends when that is done");
+            default -> {
+                // SETUP_ABORTED: the setup thread rolls back and ends the step; NOTHING: it has ended
+            }
+        }
     }
 
+    /**
+     * Not {@code super.onResume}: it fails the step, without removing anything, whenever the saved program still
+     * names a block's thread, which is what a hard restart during setup or cleanup leaves behind.
+     */
     @Override
     public void onResume() {
-        super.onResume();
-        if (hold != null) {
-            armHoldTimer();
+        if (lifecycle == null) {
+            super.onResume();
+            if (hold != null) {
+                armHoldTimer();
+            }
+            return;
+        }
+        switch (lifecycle.onResume()) {
+            case REARM_HOLD -> armHoldTimer();
+            case ROLL_BACK_AND_FAIL -> {
+                String during = lifecycle.phase() == InjectLifecycle.Phase.SETUP ? "injecting" : "removing";
+                run(() -> afterRestart("the controller restarted while the step was " + during + " the faults"));
+            }
+            default -> {
+                // BODY: the body resumes and its callback cleans up; DONE: nothing left to do
+            }
         }
     }
 
@@ -94,20 +133,47 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
                 : "holding the faults of run " + runId + " for another " + current.describe(System.currentTimeMillis());
     }
 
+    /** The setup or cleanup thread died with the controller: remove whatever the run left (by its label too) and fail. */
+    private void afterRestart(String why) throws IOException, InterruptedException {
+        lifecycle.removing();
+        getContext().saveState();
+        if (runId != null) {
+            endHold(why);
+        }
+        lifecycle.ended();
+        throw new AbortException("chaosInject: " + why + (runId == null ? "; nothing had been injected"
+                : "; the faults of run " + runId + " were removed after the restart"));
+    }
+
     private void setUp() throws Exception {
+        lifecycle.setupRunsOn(Thread.currentThread());
         StepContext context = getContext();
-        Run<?, ?> run = context.get(Run.class);
-        TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
-        ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
-        ConsoleRunListener console = new ConsoleRunListener(listener, credentials.redactor());
         try {
-            inject(context, workspace, credentials, console, run);
-        } catch (InterruptedException | AbortException e) {
-            throw e;
-        } catch (Exception e) {
-            listener.getLogger().println(MaskedFailure.stackTrace(e, credentials.redactor()));
-            throw new AbortException(step.functionName() + ": " + MaskedFailure.message(e, credentials.redactor()));
+            Run<?, ?> run = context.get(Run.class);
+            TaskListener listener = context.get(TaskListener.class);
+            FilePath workspace = context.get(FilePath.class);
+            ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
+            ConsoleRunListener console = new ConsoleRunListener(listener, credentials.redactor());
+            try {
+                inject(context, workspace, credentials, console, run);
+            } catch (Exception e) {
+                Throwable abort = lifecycle.abortCause();
+                lifecycle.ended();
+                if (abort != null) {
+                    // an abort interrupted the setup, which removed what it had injected: end with the abort's cause
+                    context.onFailure(abort);
+                    return;
+                }
+                if (e instanceof InterruptedException || e instanceof AbortException) {
+                    throw e;
+                }
+                listener.getLogger().println(MaskedFailure.stackTrace(e, credentials.redactor()));
+                throw new AbortException(step.functionName() + ": " + MaskedFailure.message(e, credentials.redactor()));
+            }
+        } finally {
+            lifecycle.setupEnded();
+            // an abort's interrupt must not reach the next task of Jenkins' pool thread
+            Thread.interrupted();
         }
     }
 
@@ -124,6 +190,7 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
         try {
             injected = workspace.act(new InjectCallable(plan, options, credentials, console));
         } catch (InterruptedException | IOException | RuntimeException e) {
+            lifecycle.removing();
             rollBack(workspace, credentials, console, "setup did not complete: " + Messages.firstLine(e.getMessage()));
             throw e;
         }
@@ -133,33 +200,48 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
         for (FaultRecord fault : injected.records()) {
             console.info("injected " + fault.kind() + " " + fault.namespace() + "/" + fault.resource() + " -> " + fault.target());
         }
-        if (stopping || Thread.currentThread().isInterrupted()) {
-            rollBack(workspace, credentials, console, "aborted before the body started");
-            return;
-        }
-        if (context.hasBody()) {
-            context.newBodyInvoker().withCallback(new Cleanup()).start();
-            return;
-        }
         // the plan's hold: the longest fault's duration (a manifest's too) within the experiment's and the global cap
         Duration holdFor = plan.hold(step.isDryRun());
-        if (holdFor.isZero()) {
-            rollBack(workspace, credentials, console, step.isDryRun() ? "dry run: nothing to hold" : "no fault duration to hold");
-            context.onSuccess(result);
-            return;
+        boolean entered;
+        if (context.hasBody()) {
+            // under the lock that stop() takes: an abort either comes first (no body) or finds the body to cancel
+            entered = lifecycle.enter(InjectLifecycle.Phase.BODY,
+                    () -> body = context.newBodyInvoker().withCallback(new Cleanup()).start());
+        } else if (!holdFor.isZero()) {
+            entered = lifecycle.enter(InjectLifecycle.Phase.HOLD,
+                    () -> hold = HoldDeadline.after(holdFor, System.currentTimeMillis()));
+        } else {
+            entered = lifecycle.enter(InjectLifecycle.Phase.CLEANUP, () -> { });
+            if (entered) {
+                rollBack(workspace, credentials, console, step.isDryRun() ? "dry run: nothing to hold" : "no fault duration to hold");
+                lifecycle.ended();
+                context.onSuccess(result);
+                return;
+            }
         }
-        hold = HoldDeadline.after(holdFor, System.currentTimeMillis());
+        if (!entered) {
+            lifecycle.removing();
+            rollBack(workspace, credentials, console, "aborted before the body started");
+            throw new AbortException("chaosInject: aborted before the body started; its faults were removed");
+        }
         context.saveState();
-        console.info("holding the fault for " + hold.describe(System.currentTimeMillis()));
-        armHoldTimer();
+        if (hold != null) {
+            console.info("holding the fault for " + hold.describe(System.currentTimeMillis()));
+            armHoldTimer();
+        }
     }
 
     private void armHoldTimer() {
         HoldDeadline current = hold;
-        holdTimer = Timer.get().schedule(() -> run(() -> {
-            endHold("fault duration over");
-            getContext().onSuccess(result);
-        }), current.remainingMillis(System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        holdTimer = Timer.get().schedule(() -> {
+            // an abort may have ended the hold already: only one of them removes the faults and ends the step
+            if (lifecycle == null || lifecycle.holdOver()) {
+                run(() -> {
+                    endHold("fault duration over");
+                    getContext().onSuccess(result);
+                });
+            }
+        }, current.remainingMillis(System.currentTimeMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** Looks everything up again (the hold may have outlived a restart and the agent) and removes the faults. */
@@ -172,6 +254,9 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
                 new ConsoleRunListener(listener, credentials.redactor()), why));
         hold = null;
         holdTimer = null;
+        if (lifecycle != null) {
+            lifecycle.ended();
+        }
     }
 
     @FunctionalInterface
@@ -251,12 +336,23 @@ final class ChaosInjectExecution extends GeneralNonBlockingStepExecution {
 
         @Override
         protected void finished(StepContext context) throws Exception {
+            if (lifecycle != null) {
+                // a restart from here on removes the faults again on resume instead of failing without cleanup
+                lifecycle.removing();
+                context.saveState();
+            }
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
-            // the workspace lookup itself fails when the agent is gone: that is the fallback's case, not an error
-            masked(listener, credentials, () -> rollBack(AgentWorkspace.of(context), credentials,
-                    new ConsoleRunListener(listener, credentials.redactor()), "body finished"));
+            try {
+                // the workspace lookup itself fails when the agent is gone: that is the fallback's case, not an error
+                masked(listener, credentials, () -> rollBack(AgentWorkspace.of(context), credentials,
+                        new ConsoleRunListener(listener, credentials.redactor()), "body finished"));
+            } finally {
+                if (lifecycle != null) {
+                    lifecycle.ended();
+                }
+            }
         }
     }
 }

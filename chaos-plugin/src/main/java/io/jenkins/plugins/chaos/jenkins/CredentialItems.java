@@ -5,10 +5,13 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
 
 /**
  * The Snippet Generator's credential drop-downs of the steps: the credentials of a type that the job can use, as
@@ -29,8 +32,17 @@ final class CredentialItems {
         if (item == null) {
             model.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, List.of(), CredentialsMatchers.always());
         } else {
-            model.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, item, type, List.of(), CredentialsMatchers.always());
+            model.includeEmptyValue().includeMatchingAs(buildAuthentication(item), item, type, List.of(), CredentialsMatchers.always());
         }
         return model.includeCurrentValue(current);
+    }
+
+    /**
+     * Who the job's builds run as (SYSTEM unless an authorize-project strategy says otherwise): the credentials
+     * plugin's consumer guide lists a job's credentials as {@code Tasks.getAuthenticationOf2}, because listing them as
+     * SYSTEM would offer ids that {@code findCredentialById} then does not find for the build.
+     */
+    private static Authentication buildAuthentication(Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 }

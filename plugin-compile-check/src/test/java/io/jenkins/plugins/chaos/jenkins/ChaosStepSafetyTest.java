@@ -3,17 +3,22 @@ package io.jenkins.plugins.chaos.jenkins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import hudson.FilePath;
 import hudson.model.Result;
+import io.jenkins.plugins.chaos.alert.DeadMansSwitchIndex;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +29,7 @@ import java.util.concurrent.CyclicBarrier;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The plain parts of #10's fixes, which run in Jenkins exactly as here. */
 class ChaosStepSafetyTest {
@@ -135,6 +141,20 @@ class ChaosStepSafetyTest {
         assertTrue(state.getName().matches("[0-9a-f]{32}\\.json"), state.getName());
         assertNotEquals(state, ChaosStateFiles.alertState(home, "team a/isolation"));
         assertEquals(new File(home, "chaos-engineering/dead-mans-switch.json"), ChaosStateFiles.deadMansSwitch(home));
+    }
+
+    @Test
+    void theJobIndexFollowsJenkinsHome(@TempDir Path first, @TempDir Path second) throws Exception {
+        DeadMansSwitchIndex one = ChaosJobIndex.of(first.toFile());
+        assertSame(one, ChaosJobIndex.of(first.toFile()));
+        one.watch("team/isolation", 1_000, 30, "staging");
+        // before: the first home's index stayed for good, and a Jenkins started again with another home wrote into it
+        DeadMansSwitchIndex other = ChaosJobIndex.of(second.toFile());
+        assertNotSame(one, other);
+        assertTrue(other.jobs().isEmpty(), "a new home starts with its own (empty) index");
+        other.watch("team/failover", 2_000, null, null);
+        assertTrue(Files.exists(ChaosStateFiles.deadMansSwitch(second.toFile()).toPath()));
+        assertEquals(Set.of("team/isolation"), ChaosJobIndex.of(first.toFile()).jobs().keySet(), "read back from the first home");
     }
 
     @Test

@@ -6,7 +6,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import hudson.model.Queue;
 import hudson.model.Run;
+import hudson.model.queue.Tasks;
 import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
 import hudson.security.ACL;
 import java.util.List;
@@ -63,5 +65,25 @@ class PluginWiringTest {
                 .because("before #10 the hold slept in a thread: it blocked a safe restart and failed after one")
                 .check(plugin);
         classes().that().haveSimpleName("ChaosInjectExecution").should().callMethod(Timer.class, "get").check(plugin);
+    }
+
+    @Test
+    void anAbortOrARestartOfChaosInjectGoesThroughItsPhasesNotTheBaseClass() {
+        // InjectLifecycleTest shows what each phase does; this keeps the execution asking it
+        classes().that().haveSimpleName("ChaosInjectExecution")
+                .should().callMethod(InjectLifecycle.class, "stop", Throwable.class)
+                .andShould().callMethod(InjectLifecycle.class, "onResume")
+                .andShould().callMethod(InjectLifecycle.class, "holdOver")
+                .because("GeneralNonBlockingStepExecution's stop drops the cleanup block and its onResume fails the step"
+                        + " without cleanup after a hard restart during setup or cleanup")
+                .check(plugin);
+    }
+
+    @Test
+    void credentialDropDownsListWhatTheBuildsWillFind() {
+        // the credentials plugin's consumer guide: a job's credentials are listed as the authentication its builds run as
+        classes().that().haveSimpleName("CredentialItems")
+                .should().callMethod(Tasks.class, "getAuthenticationOf2", Queue.Task.class)
+                .check(plugin);
     }
 }

@@ -29,6 +29,7 @@ import org.jboss.marshalling.ObjectResolver;
 import org.jboss.marshalling.SimpleClassResolver;
 import org.jboss.marshalling.Unmarshaller;
 import org.jboss.marshalling.river.RiverMarshallerFactory;
+import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.Test;
 import org.objenesis.ObjenesisStd;
@@ -207,6 +208,13 @@ class ProgramDatTest {
         }
         if (Map.class.isAssignableFrom(t)) {
             return new LinkedHashMap<>(RuntimeFixtures.TOKENS);
+        }
+        if (t == InjectLifecycle.class) {
+            return new InjectLifecycle();
+        }
+        if (t == BodyExecution.class) {
+            // workflow-cps's own CpsBodyExecution, which it writes itself; it holds nothing of ours
+            return null;
         }
         if (t == HoldDeadline.class) {
             return HoldDeadline.after(Duration.ofMinutes(5), Instant.parse("2026-12-01T12:00:00Z").toEpochMilli());
