@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** maxRequestsPerSecond and pairs: errors that name the field and the allowed range, before anything runs. */
 class ScaleKeysValidationTest {
+    /** The tokens' variables, as a Jenkins step's environment would have them (names only). */
+    private static final PlanLimits STEP_ENVIRONMENT = PlanLimits.none().withVariableNames(List.of("ALICE", "BOB"));
+
 
     private static final String HEAD = """
             name: scale keys
@@ -25,7 +28,7 @@ class ScaleKeysValidationTest {
             """;
 
     private static List<ValidationError> errors(String yaml) {
-        return ExperimentLoader.fromYaml(yaml, "scale.yaml", ".", PlanLimits.none()).errors();
+        return ExperimentLoader.fromYaml(yaml, "scale.yaml", ".", STEP_ENVIRONMENT).errors();
     }
 
     private static String field(List<ValidationError> errors, String field) {
@@ -60,11 +63,11 @@ class ScaleKeysValidationTest {
     @Test
     void validKeysBindIntoThePlan() {
         LoadResult loaded = ExperimentLoader.fromYaml(HEAD + "    maxRequestsPerSecond: 50\n"
-                + "    pairs: {perRun: 2000, coverWithin: 24h}\n", "scale.yaml", ".", PlanLimits.none());
+                + "    pairs: {perRun: 2000, coverWithin: 24h}\n", "scale.yaml", ".", STEP_ENVIRONMENT);
         assertTrue(loaded.ok(), loaded::describeErrors);
         assertEquals(new PairsSpec(2000, "24h"), loaded.plan().isolation().pairs());
         assertEquals(50.0, loaded.plan().isolation().maxRequestsPerSecond());
-        LoadResult all = ExperimentLoader.fromYaml(HEAD + "    pairs: all\n", "scale.yaml", ".", PlanLimits.none());
+        LoadResult all = ExperimentLoader.fromYaml(HEAD + "    pairs: all\n", "scale.yaml", ".", STEP_ENVIRONMENT);
         assertTrue(all.ok(), all::describeErrors);
         assertTrue(all.plan().isolation().pairs().all());
         assertFalse(errors(HEAD).stream().anyMatch(e -> e.field().contains("pairs")));
