@@ -57,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
             + "PagerDuty's); the routing key comes from the environment variable " + PAGERDUTY_KEY_ENV)
     String pagerDutyEventsUrl;
 
+    @Option(names = "--pagerduty-component", paramLabel = "NAME", description = "PagerDuty payload component "
+            + "(default: " + AlertSettings.DEFAULT_COMPONENT + ")")
+    String pagerDutyComponent;
+
     @Option(names = "--alert-state", paramLabel = "FILE", description = "where open incidents are remembered between "
             + "runs, for resolves (default: REPORT-DIR/.alert-state.json)")
     String alertState;
@@ -91,15 +95,18 @@ final class RunCommand implements Callable<Integer> {
                 .withSecrets(new SecretRedactor(secretValues));
         try (KubernetesClient client = KubernetesClients.from(kubeconfig)) {
             RunListener listener = WriterOutputStream.listener(spec.commandLine().getOut());
-            RunResult result = new ExperimentRunner(client, listener, options).run(loaded.plan());
+            AlertSettings alerts = AlertSettings.none(environment != null ? environment : loaded.plan().environment(),
+                            alertState != null ? alertState : Path.of(reportDir, ".alert-state.json").toString())
+                    .withSlack(slackWebhook, slackChannel)
+                    .withPagerDuty(routingKey, pagerDutyEventsUrl != null ? pagerDutyEventsUrl
+                            : AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
+                    .withLinks(buildUrl, null)
+                    .withComponent(pagerDutyComponent);
+            // alerts go out while the run runs: a breach pages when it is judged, not when the faults are gone
+            ExperimentRunner runner = new ExperimentRunner(client, listener, options, alerts);
+            RunResult result = runner.run(loaded.plan());
             if (!dryRun) {
-                AlertSettings alerts = AlertSettings.none(result.environment(),
-                                alertState != null ? alertState : Path.of(reportDir, ".alert-state.json").toString())
-                        .withSlack(slackWebhook, slackChannel)
-                        .withPagerDuty(routingKey, pagerDutyEventsUrl != null ? pagerDutyEventsUrl
-                                : AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
-                        .withLinks(buildUrl, null);
-                RunOutputs.publish(result, alerts, reportDir, pushgateway, listener);
+                RunOutputs.publishSent(result, runner.alertOutcome(), reportDir, pushgateway, listener);
             }
             RunOutputs.closingLines(result, reportDir, listener);
             return ExitCode.of(result.verdict());

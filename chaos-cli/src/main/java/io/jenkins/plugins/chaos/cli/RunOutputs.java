@@ -29,6 +29,13 @@ final class RunOutputs {
                 Path.of(reportDir, "metrics.prom"), pushgateway, RunPublisher.PUSH_JOB);
     }
 
+    /** For a run that alerted while it ran: the metrics, with what those alerts did. */
+    static AlertOutcome publishSent(RunResult result, AlertOutcome sent, String reportDir, String pushgateway,
+                                    RunListener listener) {
+        return new RunPublisher(listener).publishSent(result, sent, () -> new ChaosMetrics(new CollectorRegistry()),
+                Path.of(reportDir, "metrics.prom"), pushgateway, RunPublisher.PUSH_JOB);
+    }
+
     static void closingLines(RunResult result, String reportDir, RunListener listener) {
         for (CheckResult check : result.checks()) {
             if (check.verdict() == Verdict.CRITICAL) {

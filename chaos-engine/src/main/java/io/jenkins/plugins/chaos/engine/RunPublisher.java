@@ -46,6 +46,17 @@ public final class RunPublisher {
                 listener.warn("alerts could not be sent: " + Messages.firstLine(e.getMessage()));
             }
         }
+        return publishSent(result, outcome, metrics, metricsFile, pushgateway, pushJob);
+    }
+
+    /**
+     * For a run whose alerts went out while it ran ({@link ExperimentRunner#alertOutcome()}): only the metrics.
+     *
+     * @param sent what the live alerts did; null when nothing was sent
+     */
+    public AlertOutcome publishSent(RunResult result, AlertOutcome sent, Supplier<ChaosMetrics> metrics,
+                                    Path metricsFile, String pushgateway, String pushJob) {
+        AlertOutcome outcome = sent == null ? AlertOutcome.nothingSent() : sent;
         ChaosMetrics recorded;
         try {
             recorded = metrics.get();

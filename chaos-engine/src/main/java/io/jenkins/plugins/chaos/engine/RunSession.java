@@ -1,6 +1,8 @@
 package io.jenkins.plugins.chaos.engine;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.chaos.alert.AlertDispatcher;
+import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.core.GoDuration;
@@ -13,7 +15,6 @@ import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
 import io.jenkins.plugins.chaos.fault.RecoveryOutcome;
 import io.jenkins.plugins.chaos.fault.Sweeper;
-import io.jenkins.plugins.chaos.plan.AbortOn;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.IsolationPhase;
 import io.jenkins.plugins.chaos.plan.ProbeConfigs;
@@ -68,10 +69,17 @@ final class RunSession {
     private final List<TimelinePoint> timeline = new ArrayList<>();
     private final AtomicReference<String> abortReason = new AtomicReference<>();
     private final CountDownLatch abort = new CountDownLatch(1);
+    private final AlertDispatcher alerts;
     private FailoverRun stream;
     private InjectedFaults injected;
+    /** Why the steady-state gate kept the faults out; null when the steady state held. */
+    private String gatedBy;
 
-    RunSession(ExperimentPlan plan, KubernetesClient client, RunListener listener, RunOptions options) {
+    /**
+     * @param alerts the dispatcher that pages as checks are judged; null when this run alerts nobody while it runs
+     */
+    RunSession(ExperimentPlan plan, KubernetesClient client, RunListener listener, RunOptions options,
+               AlertDispatcher alerts) {
         this.runId = options.runId() != null ? options.runId() : ChaosLabels.newRunId();
         this.plan = plan.forRun(runId);
         this.client = client;
@@ -81,6 +89,10 @@ final class RunSession {
         this.console = secrets.redacting(listener);
         this.injector = new FaultInjector(client, console, this.options);
         this.faults = plan.hasFaults();
+        this.alerts = alerts;
+        if (alerts != null) {
+            alerts.begin(plan.name(), environment, runId);
+        }
         console.info("Chaos run " + runId + ": experiment '" + plan.name() + "' in environment '"
                 + environment + "'" + (options.dryRun() ? " (dry run: nothing will be applied)" : ""));
     }
@@ -95,22 +107,42 @@ final class RunSession {
         }
     }
 
+    /**
+     * The steady-state hypothesis: a CRITICAL before anything is injected means the system is already broken, so the
+     * faults stay out (as Chaos Toolkit's hypothesis gates its method) and the run reports the breach it found.
+     */
     void probeIsolationBefore() throws InterruptedException {
         if (faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.BEFORE)) {
-            checks.addAll(isolation(IsolationPhase.BEFORE));
+            List<CheckResult> before = isolation(IsolationPhase.BEFORE);
+            checks.addAll(before);
+            List<CheckResult> broken = before.stream().filter(c -> c.verdict() == Verdict.CRITICAL).toList();
+            if (!broken.isEmpty()) {
+                gatedBy = "steady-state gate: " + broken.size() + " CRITICAL check(s) before any fault (first: "
+                        + broken.get(0).probe() + " " + broken.get(0).name() + "); the faults were not applied";
+                console.warn("CRITICAL " + gatedBy);
+                notes.add(gatedBy);
+                abortReason.compareAndSet(null, gatedBy);
+            }
         }
     }
 
     /** The stream starts before injection, so that it sees the steady state and the instant of failover. */
     void startFailoverStream() {
         ProviderFailoverSpec failover = plan.failover();
-        if (failover == null || options.dryRun()) {
+        if (failover == null || options.dryRun() || gatedBy != null) {
             return;
         }
         String defaultDuration = GoDuration.format(plan.longestInlineFault().plus(RECOVERY_OBSERVATION));
         console.info("Provider failover: starting the request stream against " + failover.gateway());
         stream = new FailoverProbe(ProbeConfigs.failover(failover, defaultDuration, secrets::resolve), console)
-                .start((check, reason) -> stopCondition(ProbeIds.FAILOVER + " " + check + ": " + reason, reason));
+                .start((check, reason) -> {
+                    if (alerts != null) {
+                        alerts.observe(new CheckResult(ProbeIds.FAILOVER, check, Verdict.CRITICAL, reason, List.of(
+                                "seen while the stream was running; the report holds the full evidence"),
+                                Instant.now(), 0));
+                    }
+                    stopCondition(ProbeIds.FAILOVER + " " + check + ": " + reason, reason, false);
+                });
     }
 
     /**
@@ -119,12 +151,18 @@ final class RunSession {
      * what it created.
      */
     void injectAndHold() throws InterruptedException {
+        if (gatedBy != null) {
+            return;
+        }
         Instant injectStart = Instant.now();
         try {
             if (faults) {
                 injected = injector.inject(plan);
                 if (stream != null) {
                     stream.faultInjected(injected.injectedAt());
+                }
+                if (alerts != null) {
+                    alerts.faultInjected(injected.injectedAt());
                 }
                 if (options.dryRun()) {
                     notes.add("dry run: the API server accepted every resource; nothing was persisted");
@@ -134,7 +172,7 @@ final class RunSession {
                 List<CheckResult> during = isolation(faults ? IsolationPhase.DURING : null);
                 checks.addAll(during);
                 if (faults && during.stream().anyMatch(c -> c.verdict() == Verdict.CRITICAL)) {
-                    stopCondition("tenant isolation breach while the fault was active", "tenant isolation breach");
+                    stopCondition("tenant isolation breach while the fault was active", "tenant isolation breach", true);
                 }
             }
             if (faults && !options.dryRun()) {
@@ -179,7 +217,7 @@ final class RunSession {
     }
 
     void probeIsolationAfter() throws InterruptedException {
-        if (faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.AFTER) && !options.dryRun()) {
+        if (gatedBy == null && faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.AFTER) && !options.dryRun()) {
             checks.addAll(isolation(IsolationPhase.AFTER));
         }
     }
@@ -212,12 +250,21 @@ final class RunSession {
                 + (result.score().isPresent() ? "; resilience score " + result.score().getAsDouble() + "/100" : ""));
     }
 
-    /** {@code abortOn: critical}: the first CRITICAL while the faults are active releases the hold at once. */
-    private void stopCondition(String reason, String what) {
-        if (plan.abortOn() == AbortOn.CRITICAL && abortReason.compareAndSet(null, reason)) {
-            console.warn("Stop condition (abortOn: critical): " + what + "; removing the faults now");
+    /**
+     * {@code abortOn}: the first CRITICAL it covers (an isolation breach by default, any CRITICAL with
+     * {@code critical}) while the faults are active releases the hold at once.
+     */
+    private void stopCondition(String reason, String what, boolean isolationBreach) {
+        if (plan.abortOn().stopsOn(isolationBreach) && abortReason.compareAndSet(null, reason)) {
+            console.warn("CRITICAL stop condition (abortOn: " + plan.abortOn().key() + "): " + what
+                    + "; removing the faults now");
             abort.countDown();
         }
+    }
+
+    /** The run's alerts after its end: resolves, the Slack summary, every delivery awaited within its bound. */
+    AlertOutcome finishAlerts(RunResult result) {
+        return alerts == null ? null : alerts.finish(result);
     }
 
     /** The optional quality gate: a score below {@code minScore} makes the run a WARNING (UNSTABLE in Jenkins). */
@@ -243,6 +290,7 @@ final class RunSession {
         TenantIsolationSpec spec = plan.isolation();
         List<CheckResult> found = new IsolationProbeSuite(spec, client, console, secrets::resolve).run();
         if (phase == null || spec.phases().size() < 2) {
+            observe(found);
             return found;
         }
         // The same check in two phases must stay two test cases and two alert keys.
@@ -251,7 +299,15 @@ final class RunSession {
             named.add(new CheckResult(check.probe(), check.name() + " [" + phase.key() + "]", check.verdict(),
                     check.summary(), check.evidence(), check.startedAt(), check.durationMillis()));
         }
+        observe(named);
         return named;
+    }
+
+    /** Each judged check goes to the dispatcher at once, which pages from its own threads. */
+    private void observe(List<CheckResult> judged) {
+        if (alerts != null) {
+            judged.forEach(alerts::observe);
+        }
     }
 
     /** Keeps the faults in place for their duration, or until a stop condition fires. */

@@ -26,7 +26,7 @@ public class Experiment implements Serializable {
     private String maxDuration = DEFAULT_MAX_DURATION;
     private String injectionTimeout = DEFAULT_INJECTION_TIMEOUT;
     private String recoveryTimeout = DEFAULT_RECOVERY_TIMEOUT;
-    private String abortOn = "never";
+    private String abortOn = "isolation";
     private List<FaultSpec> faults = new ArrayList<>();
     private ProbesSpec probes = ProbesSpec.none();
     private Map<String, Double> scoreWeights = new LinkedHashMap<>();
