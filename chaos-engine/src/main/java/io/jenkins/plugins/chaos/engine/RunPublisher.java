@@ -10,6 +10,9 @@ import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -65,16 +68,25 @@ public final class RunPublisher {
             listener.warn("metrics could not be recorded: " + Messages.firstLine(String.valueOf(e.getMessage())));
             return outcome;
         }
-        if (metricsFile != null) {
-            write(recorded, metricsFile);
-        }
+        ChaosMetrics written = recorded;
         if (pushgateway != null && !pushgateway.isBlank()) {
             try {
-                recorded.push(pushgateway, pushJob);
-                listener.info("Metrics pushed to the Pushgateway");
+                // a registry of its own: the experiment's group gets this experiment's series with its run totals,
+                // whatever else a long-lived registry (the plugin's) holds
+                List<String> problems = new ArrayList<>();
+                ChaosMetrics pushed = ChaosMetrics.forPush(pushgateway, pushJob, result, outcome, problems);
+                problems.forEach(listener::warn);
+                Map<String, String> group = ChaosMetrics.groupingKey(result.experiment(), result.environment());
+                pushed.push(pushgateway, pushJob, group);
+                written = pushed;
+                listener.info("Metrics pushed to the Pushgateway (group job=" + pushJob + ", experiment="
+                        + group.get("experiment") + ", environment=" + group.get("environment") + ")");
             } catch (IOException | RuntimeException e) {
                 listener.warn("Could not push metrics to the Pushgateway: " + e.getMessage());
             }
+        }
+        if (metricsFile != null) {
+            write(written, metricsFile);
         }
         return outcome;
     }

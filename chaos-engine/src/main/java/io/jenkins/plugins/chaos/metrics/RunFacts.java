@@ -6,6 +6,7 @@ import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -113,6 +114,33 @@ final class RunFacts {
                 .mapToDouble(i -> i.getEpochSecond() + i.getNano() / 1e9).min()
                 .orElseGet(() -> run.timeline().stream().filter(TimelinePoint::faultActive)
                         .mapToDouble(TimelinePoint::epochSecond).min().orElse(0));
+    }
+
+    /**
+     * 1 when the provider served where it should have: the primary in the seconds outside the fault window (before
+     * the injection and after the recovery), the secondary inside it; 0 when it did not; empty without a stream.
+     */
+    static OptionalDouble providerHealth(RunResult run, boolean primary) {
+        List<TimelinePoint> window = run.timeline().stream()
+                .filter(p -> p.requests() > 0 && p.faultActive() != primary).toList();
+        if (window.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        boolean served = window.stream().anyMatch(p -> (primary ? p.primary() : p.secondary()) > 0);
+        return OptionalDouble.of(served ? 1 : 0);
+    }
+
+    /** Held share of the run's isolation checks that ran; empty when none ran. */
+    static OptionalDouble isolationSuccessRatio(RunResult run) {
+        long ran = 0;
+        long held = 0;
+        for (CheckResult check : run.checks()) {
+            if (isIsolation(check) && check.verdict() != Verdict.ERROR) {
+                ran++;
+                held += check.verdict() == Verdict.PASSED ? 1 : 0;
+            }
+        }
+        return ran == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) held / ran);
     }
 
     /** Failed share of the whole stream, graceful errors included: the caller got no answer either way. */

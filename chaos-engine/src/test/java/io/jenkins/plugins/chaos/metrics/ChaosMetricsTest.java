@@ -65,9 +65,9 @@ class ChaosMetricsTest {
         assertEquals(7.7, text.value("chaos_failover_time_seconds", "experiment", e), 1e-6);
         // 7 s of 10 errors before the switch, 8 s of 1 error after it, out of 20 s x 10 requests
         assertEquals(78.0 / 200, text.value("chaos_provider_error_ratio", "experiment", e), 1e-9);
-        assertEquals(2.5, text.value("chaos_provider_latency_seconds", "quantile", "0.95"), 1e-9);
-        assertEquals(4.0, text.value("chaos_provider_latency_seconds", "quantile", "0.99"), 1e-9);
-        assertEquals(0.12, text.value("chaos_provider_latency_seconds", "quantile", "0.5"), 1e-9);
+        assertEquals(2.5, text.value("chaos_provider_latency_seconds", "percentile", "95"), 1e-9);
+        assertEquals(4.0, text.value("chaos_provider_latency_seconds", "percentile", "99"), 1e-9);
+        assertEquals(0.12, text.value("chaos_provider_latency_seconds", "percentile", "50"), 1e-9);
 
         assertEquals(1, text.value("chaos_alert_response_time_seconds_count", "channel", "pagerduty"));
         assertEquals(4.2, text.value("chaos_alert_response_time_seconds_sum", "channel", "pagerduty"), 1e-9);
