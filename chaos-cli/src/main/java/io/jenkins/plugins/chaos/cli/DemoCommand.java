@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
             ExperimentRunner runner = new ExperimentRunner(playground.cluster().client(), listener,
                     RunOptions.defaults().withReportDir(reportDir).withSecrets(secrets), alerts);
             RunResult result = runner.run(loaded.plan());
-            AlertOutcome outcome = RunOutputs.publishSent(result, runner.alertOutcome(), reportDir, null, listener);
+            AlertOutcome outcome = RunOutputs.publishSent(result, runner.alertOutcome(), reportDir, null, null, listener);
             listener.info("");
             listener.info("What the local alert sinks received (what Slack and PagerDuty would have been sent):");
             listener.info(outcome.deliveries().isEmpty() ? "  nothing: no breach, nothing to resolve" : playground.alerts().describe());

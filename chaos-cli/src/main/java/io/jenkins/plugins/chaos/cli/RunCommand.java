@@ -2,6 +2,7 @@ package io.jenkins.plugins.chaos.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
+import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
@@ -12,9 +13,11 @@ import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,6 +60,10 @@ final class RunCommand implements Callable<Integer> {
             + "PagerDuty's); the routing key comes from the environment variable " + PAGERDUTY_KEY_ENV)
     String pagerDutyEventsUrl;
 
+    @Option(names = "--dead-man-threshold", paramLabel = "DURATION", defaultValue = "30m", description = "how old this "
+            + "experiment's latest run may get before Prometheus pages (1m..24h, default: ${DEFAULT-VALUE})")
+    String deadManThreshold;
+
     @Option(names = "--pagerduty-component", paramLabel = "NAME", description = "PagerDuty payload component "
             + "(default: " + AlertSettings.DEFAULT_COMPONENT + ")")
     String pagerDutyComponent;
@@ -71,6 +78,8 @@ final class RunCommand implements Callable<Integer> {
     /** Secrets come from the environment only, never from the command line, where ps and shell history would show them. */
     static final String SLACK_WEBHOOK_ENV = "CHAOS_SLACK_WEBHOOK_URL";
     static final String PAGERDUTY_KEY_ENV = "CHAOS_PAGERDUTY_ROUTING_KEY";
+    /** The process environment; tests in this package give a run its secrets without a child process. */
+    static UnaryOperator<String> environmentVariables = System::getenv;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -81,8 +90,15 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().print(loaded.describeErrors());
             return ExitCode.INVALID_INPUT;
         }
-        String slackWebhook = System.getenv(SLACK_WEBHOOK_ENV);
-        String routingKey = System.getenv(PAGERDUTY_KEY_ENV);
+        Duration threshold = GoDuration.parse(deadManThreshold).orElse(null);
+        if (threshold == null || threshold.compareTo(Duration.ofMinutes(1)) < 0
+                || threshold.compareTo(Duration.ofHours(24)) > 0) {
+            spec.commandLine().getErr().println("chaos: nothing was applied; --dead-man-threshold must be a duration "
+                    + "between 1m and 24h (e.g. 30m, 45m)");
+            return ExitCode.INVALID_INPUT;
+        }
+        String slackWebhook = environmentVariables.apply(SLACK_WEBHOOK_ENV);
+        String routingKey = environmentVariables.apply(PAGERDUTY_KEY_ENV);
         List<String> secretValues = new ArrayList<>();
         if (slackWebhook != null) {
             secretValues.add(slackWebhook);
@@ -106,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
             ExperimentRunner runner = new ExperimentRunner(client, listener, options, alerts);
             RunResult result = runner.run(loaded.plan());
             if (!dryRun) {
-                RunOutputs.publishSent(result, runner.alertOutcome(), reportDir, pushgateway, listener);
+                RunOutputs.publishSent(result, runner.alertOutcome(), reportDir, pushgateway, threshold, listener);
             }
             RunOutputs.closingLines(result, reportDir, listener);
             return ExitCode.of(result.verdict());

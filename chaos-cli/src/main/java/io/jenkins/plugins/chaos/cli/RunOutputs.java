@@ -12,6 +12,7 @@ import io.jenkins.plugins.chaos.verdict.Verdict;
 import io.jenkins.plugins.chaos.verdict.VerdictWords;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What the CLI does with a finished run besides the reports the runner wrote: the engine's {@link RunPublisher}
@@ -31,8 +32,8 @@ final class RunOutputs {
 
     /** For a run that alerted while it ran: the metrics, with what those alerts did. */
     static AlertOutcome publishSent(RunResult result, AlertOutcome sent, String reportDir, String pushgateway,
-                                    RunListener listener) {
-        return new RunPublisher(listener).publishSent(result, sent, () -> new ChaosMetrics(new CollectorRegistry()),
+                                    Duration deadManThreshold, RunListener listener) {
+        return new RunPublisher(listener, deadManThreshold).publishSent(result, sent, () -> new ChaosMetrics(new CollectorRegistry()),
                 Path.of(reportDir, "metrics.prom"), pushgateway, RunPublisher.PUSH_JOB);
     }
 

@@ -10,6 +10,7 @@ import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,20 @@ public final class RunPublisher {
     /** The Pushgateway job of the CLI's runs. */
     public static final String PUSH_JOB = "chaos-engineering";
 
+    /** The runbook's "chaos tests not running for > 30 minutes". */
+    public static final Duration DEFAULT_DEAD_MAN_THRESHOLD = Duration.ofMinutes(30);
+
     private final RunListener listener;
+    private final Duration deadManThreshold;
 
     public RunPublisher(RunListener listener) {
+        this(listener, DEFAULT_DEAD_MAN_THRESHOLD);
+    }
+
+    /** @param deadManThreshold how old the experiment's latest run may get before Prometheus pages */
+    public RunPublisher(RunListener listener, Duration deadManThreshold) {
         this.listener = listener;
+        this.deadManThreshold = deadManThreshold == null ? DEFAULT_DEAD_MAN_THRESHOLD : deadManThreshold;
     }
 
     /**
@@ -64,6 +75,7 @@ public final class RunPublisher {
         try {
             recorded = metrics.get();
             recorded.record(result, outcome);
+            recorded.expectRunsWithin(result.experiment(), deadManThreshold);
         } catch (RuntimeException | LinkageError e) {
             listener.warn("metrics could not be recorded: " + Messages.firstLine(String.valueOf(e.getMessage())));
             return outcome;
@@ -76,6 +88,7 @@ public final class RunPublisher {
                 List<String> problems = new ArrayList<>();
                 ChaosMetrics pushed = ChaosMetrics.forPush(pushgateway, pushJob, result, outcome, problems);
                 problems.forEach(listener::warn);
+                pushed.expectRunsWithin(result.experiment(), deadManThreshold);
                 Map<String, String> group = ChaosMetrics.groupingKey(result.experiment(), result.environment());
                 pushed.push(pushgateway, pushJob, group);
                 written = pushed;

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,6 +66,7 @@ public final class ChaosMetrics {
     private final Gauge mttr;
     private final Gauge providerHealth;
     private final Gauge isolationSuccessRatio;
+    private final Gauge deadManThreshold;
     /** The counters whose totals a push carries over from the group's previous values. */
     private final Map<String, Counter> carried = new LinkedHashMap<>();
     /** MTTD and MTTR from the group's previous push, exported again while runs measure nothing new. */
@@ -129,6 +131,9 @@ public final class ChaosMetrics {
         isolationSuccessRatio = Gauge.build("chaos_tenant_isolation_success_ratio",
                         "Share of the latest run's isolation checks that held (0..1); checks that could not run "
                                 + "left out.")
+                .labelNames("experiment").register(registry);
+        deadManThreshold = Gauge.build("chaos_deadman_threshold_seconds",
+                        "How old the experiment's latest run may get before the dead-man's switch pages.")
                 .labelNames("experiment").register(registry);
         carried.put("chaos_tenant_isolation_total", isolationTotal);
         carried.put("chaos_tenant_isolation_success_total", isolationSuccess);
@@ -262,6 +267,12 @@ public final class ChaosMetrics {
         for (Verdict v : Verdict.values()) {
             runVerdict.labels(experiment, label(v)).set(v == verdict ? 1 : 0);
         }
+    }
+
+    /** The experiment's own dead-man's switch threshold (30 minutes unless its job says otherwise). */
+    public void expectRunsWithin(String experiment, Duration threshold) {
+        deadManThreshold.labels(experiment == null || experiment.isBlank() ? RunFacts.UNKNOWN : experiment)
+                .set(threshold.toMillis() / 1000.0);
     }
 
     /** Makes sure each alert channel has a histogram series, so dashboards show zero rather than "no data". */
