@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -175,16 +176,18 @@ class ChaosMetricsTest {
             metrics.record(TestRuns.mixedRun(EXPERIMENT, INJECTED), alerts());
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
 
-            metrics.push(base, "chaos-isolation");
+            metrics.push(base, "chaos-isolation", ChaosMetrics.groupingKey(EXPERIMENT, "prod-eu"));
 
-            assertEquals("PUT /metrics/job/chaos-isolation", seen.get(0));
+            assertEquals("PUT /metrics/job/chaos-isolation/experiment/" + EXPERIMENT + "/environment/prod-eu",
+                    seen.get(0), "one group per experiment and environment: runs never replace each other");
             assertTrue(seen.get(1).startsWith("text/plain; version=0.0.4"), seen.get(1));
             ExpositionParser pushed = ExpositionParser.parse(seen.get(2));
             assertEquals(1, pushed.value("chaos_tenant_isolation_breaches", "layer", "api"));
             assertTrue(pushed.sampleNames().contains("chaos_last_run_timestamp_seconds"));
 
             IOException failed = assertThrows(IOException.class, () -> metrics.push(
-                    "http://pushuser:pushS3cretPw@127.0.0.1:" + server.getAddress().getPort(), "broken"));
+                    "http://pushuser:pushS3cretPw@127.0.0.1:" + server.getAddress().getPort(), "broken",
+                    ChaosMetrics.groupingKey(EXPERIMENT, "prod-eu")));
             assertTrue(failed.getMessage().contains("500"), failed.getMessage());
             assertFalse(failed.getMessage().contains("pushS3cretPw"), failed.getMessage());
         } finally {
@@ -196,11 +199,11 @@ class ChaosMetricsTest {
     void badPushArgumentsAreNamed() {
         ChaosMetrics metrics = new ChaosMetrics(new CollectorRegistry());
         IllegalArgumentException url = assertThrows(IllegalArgumentException.class,
-                () -> metrics.push("pushgateway:9091", "job"));
+                () -> metrics.push("pushgateway:9091", "job", Map.of()));
         assertTrue(url.getMessage().contains("pushgatewayUrl") && url.getMessage().contains("http"),
                 url.getMessage());
         IllegalArgumentException job = assertThrows(IllegalArgumentException.class,
-                () -> metrics.push("http://127.0.0.1:9", " "));
+                () -> metrics.push("http://127.0.0.1:9", " ", Map.of()));
         assertTrue(job.getMessage().startsWith("job"), job.getMessage());
     }
 

@@ -60,7 +60,8 @@ class MonitoringFilesTest {
         metrics.record(TestRuns.mixedRun("mixed", injected), new AlertOutcome(List.of(
                 new AlertDelivery(AlertChannel.PAGERDUTY, "trigger", "k", "c", true, 1, 202, null, 3_000),
                 new AlertDelivery(AlertChannel.SLACK, "notify", null, null, false, 4, 500, "HTTP 500", -1)),
-                List.of()));
+                List.of(), List.of(3.5), List.of(600.0)));
+        metrics.expectRunsWithin("mixed", Duration.ofMinutes(45));
         RunResult outage = new RunResult("outage", "staging", "r2", injected, injected.plusSeconds(5), List.of(),
                 List.of(TestRuns.check("failover", "failover time", Verdict.CRITICAL, injected)),
                 List.of(new TimelinePoint(injected.getEpochSecond(), 3, 0, 0, 0, 3, 10, 20, 30, true)), null,
@@ -125,8 +126,10 @@ class MonitoringFilesTest {
             assertEquals("warning", rules.get(warning).path("labels").path("severity").asText(), warning);
             assertTrue(forDuration(rules.get(warning)).compareTo(Duration.ofMinutes(14)) <= 0, warning);
         }
-        assertEquals("time() - max(chaos_last_run_timestamp_seconds) > 1800",
-                rules.get("ChaosRunsStopped").get("expr").asText().trim());
+        // one dead-man's switch per experiment, never the newest run of all of them
+        String stopped = rules.get("ChaosRunsStopped").get("expr").asText();
+        assertTrue(stopped.contains("max by (experiment, environment) (chaos_last_run_timestamp_seconds)"), stopped);
+        assertFalse(stopped.contains("max(chaos_last_run_timestamp_seconds)"), stopped);
         assertEquals("absent(chaos_last_run_timestamp_seconds)",
                 rules.get("ChaosMetricsAbsent").get("expr").asText().trim());
     }
