@@ -119,7 +119,7 @@ final class RunSession {
             if (!broken.isEmpty()) {
                 gatedBy = "steady-state gate: " + broken.size() + " CRITICAL check(s) before any fault (first: "
                         + broken.get(0).probe() + " " + broken.get(0).name() + "); the faults were not applied";
-                console.warn("CRITICAL " + gatedBy);
+                console.critical(gatedBy);
                 notes.add(gatedBy);
                 abortReason.compareAndSet(null, gatedBy);
             }
@@ -222,9 +222,15 @@ final class RunSession {
         }
     }
 
-    /** The run's result, with the minScore gate's check when the experiment has a gate. */
+    /** The run's result, with the gates' checks (minScore, isolation success) and why the score is capped. */
     RunResult result() {
         gate();
+        isolationGate();
+        String capped = ResilienceScore.capReason(checks);
+        if (!capped.isEmpty()) {
+            notes.add(capped);
+            console.critical(capped);
+        }
         return new RunResult(plan.name(), environment, runId, started, Instant.now(), records, checks, timeline,
                 abortReason.get(), notes, plan.scoreWeights());
     }
@@ -256,7 +262,7 @@ final class RunSession {
      */
     private void stopCondition(String reason, String what, boolean isolationBreach) {
         if (plan.abortOn().stopsOn(isolationBreach) && abortReason.compareAndSet(null, reason)) {
-            console.warn("CRITICAL stop condition (abortOn: " + plan.abortOn().key() + "): " + what
+            console.critical("stop condition (abortOn: " + plan.abortOn().key() + "): " + what
                     + "; removing the faults now");
             abort.countDown();
         }
@@ -283,6 +289,26 @@ final class RunSession {
                 Instant.now(), 0));
         if (below) {
             console.warn("Resilience score " + score + "/100 is below minScore " + minScore);
+        }
+    }
+
+    /** {@code scoring.isolationSuccessPercent} (default 95): the runbook's isolation success rate, as a gate. */
+    private void isolationGate() {
+        List<CheckResult> ran = checks.stream()
+                .filter(c -> ProbeIds.isIsolation(c.probe()) && c.verdict() != Verdict.ERROR).toList();
+        if (ran.isEmpty()) {
+            return;
+        }
+        long held = ran.stream().filter(c -> c.verdict() == Verdict.PASSED).count();
+        double percent = Math.round(1000.0 * held / ran.size()) / 10.0;
+        double required = plan.isolationSuccessPercent();
+        boolean below = percent < required;
+        checks.add(new CheckResult(ProbeIds.SCORE, "isolation success >= " + required + "%",
+                below ? Verdict.WARNING : Verdict.PASSED, held + " of " + ran.size() + " isolation checks held ("
+                + percent + "%)" + (below ? ", below " : ", meets ") + "isolationSuccessPercent " + required,
+                List.of("checks that could not run are left out"), Instant.now(), 0));
+        if (below) {
+            console.warn("Isolation success " + percent + "% is below isolationSuccessPercent " + required + "%");
         }
     }
 

@@ -31,6 +31,8 @@ public class Experiment implements Serializable {
     private ProbesSpec probes = ProbesSpec.none();
     private Map<String, Double> scoreWeights = new LinkedHashMap<>();
     private Double minScore;
+    /** The runbook's "isolation success > 95%". */
+    private double isolationSuccessPercent = 95;
     /** Where relative manifest paths resolve; set by the loader, never read from YAML. */
     private String baseDir = ".";
 
@@ -139,6 +141,15 @@ public class Experiment implements Serializable {
 
     public void setMinScore(Double minScore) {
         this.minScore = minScore;
+    }
+
+    /** The gate: a run whose isolation checks held less often than this (percent) is at least a WARNING. */
+    public double getIsolationSuccessPercent() {
+        return isolationSuccessPercent;
+    }
+
+    public void setIsolationSuccessPercent(double isolationSuccessPercent) {
+        this.isolationSuccessPercent = isolationSuccessPercent;
     }
 
     public String getBaseDir() {

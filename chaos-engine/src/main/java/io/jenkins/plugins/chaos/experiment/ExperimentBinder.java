@@ -13,7 +13,7 @@ public final class ExperimentBinder {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "environment", "namespace",
             "allowedNamespaces", "maxDuration", "injectionTimeout", "recoveryTimeout", "abortOn", "faults", "probes", "scoring");
-    static final List<String> SCORING_KEYS = List.of("weights", "minScore");
+    static final List<String> SCORING_KEYS = List.of("weights", "minScore", "isolationSuccessPercent");
 
     private final TreeReader reader;
 
@@ -104,6 +104,10 @@ public final class ExperimentBinder {
         }
         reader.rejectUnknownKeys(scoring, SCORING_KEYS, "scoring");
         experiment.setMinScore(reader.decimal(scoring, "minScore", "scoring"));
+        Double isolation = reader.decimal(scoring, "isolationSuccessPercent", "scoring");
+        if (isolation != null) {
+            experiment.setIsolationSuccessPercent(isolation);
+        }
         JsonNode weights = reader.object(scoring, "weights", "scoring");
         if (weights != null) {
             Map<String, Double> out = new LinkedHashMap<>();

@@ -151,6 +151,10 @@ public final class ExperimentPlan implements Serializable {
         return experiment.getScoreWeights();
     }
 
+    public double isolationSuccessPercent() {
+        return experiment.getIsolationSuccessPercent();
+    }
+
     public Double minScore() {
         return experiment.getMinScore();
     }

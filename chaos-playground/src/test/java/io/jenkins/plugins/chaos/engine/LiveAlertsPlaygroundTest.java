@@ -113,6 +113,12 @@ class LiveAlertsPlaygroundTest {
             assertTrue(Duration.between(result.faults().get(0).injectedAt(), recovered).toSeconds() >= 55,
                     "abortOn: never held the whole fault");
             assertEquals(triggers.size(), runner.alertOutcome().detectSeconds().size(), "an MTTD sample per page");
+            CheckResult gate = result.checks().stream().filter(c -> c.name().startsWith("isolation success >= 95"))
+                    .findFirst().orElseThrow();
+            assertEquals(Verdict.WARNING, gate.verdict(), gate.summary());
+            assertTrue(result.score().getAsDouble() <= 50, "a breach caps the score: " + result.score());
+            assertTrue(result.notes().stream().anyMatch(n -> n.startsWith("resilience score capped at 50.0/100")),
+                    "the report says why: " + result.notes());
         }
     }
 
@@ -150,7 +156,10 @@ class LiveAlertsPlaygroundTest {
                     "no check of a later phase ran");
             String journal = Files.readString(reports.resolve("journal.json"));
             assertTrue(journal.contains("the faults were not applied"), "the journal says why");
-            assertTrue(listener.text().contains("CRITICAL steady-state gate"), listener.text());
+            assertTrue(listener.lines().stream().anyMatch(l -> l.startsWith("CRITICAL: steady-state gate: ")
+                    && l.endsWith("[before]); the faults were not applied")), listener.text());
+            assertTrue(listener.lines().stream().anyMatch(l -> l.startsWith("CRITICAL: BREACH isolation.api ")),
+                    "a breach is labelled CRITICAL on the console, not WARNING");
             assertFalse(playground.alerts().requestsTo(PD_PATH).isEmpty(), "the breach still pages");
         }
     }
