@@ -67,6 +67,9 @@ public final class ChaosMetrics {
     private final Gauge providerHealth;
     private final Gauge isolationSuccessRatio;
     private final Gauge deadManThreshold;
+    private final Gauge pairBreaches;
+    /** The pairs each experiment's latest run exported, so that the next run removes the ones it no longer has. */
+    private final Map<String, Set<List<String>>> pairsByExperiment = new HashMap<>();
     /** The counters whose totals a push carries over from the group's previous values. */
     private final Map<String, Counter> carried = new LinkedHashMap<>();
     /** MTTD and MTTR from the group's previous push, exported again while runs measure nothing new. */
@@ -135,6 +138,9 @@ public final class ChaosMetrics {
         deadManThreshold = Gauge.build("chaos_deadman_threshold_seconds",
                         "How old the experiment's latest run may get before the dead-man's switch pages.")
                 .labelNames("experiment").register(registry);
+        pairBreaches = Gauge.build("chaos_tenant_isolation_pair_breaches",
+                        "Breached isolation checks of the latest run, by source and target tenant.")
+                .labelNames("experiment", "source", "target").register(registry);
         carried.put("chaos_tenant_isolation_total", isolationTotal);
         carried.put("chaos_tenant_isolation_success_total", isolationSuccess);
         carried.put("chaos_provider_failover_total", failoverTotal);
@@ -221,6 +227,7 @@ public final class ChaosMetrics {
                 }
             }
         }
+        recordPairs(result, experiment);
         for (String layer : LAYERS) {
             if (layersRun.contains(layer)) {
                 isolationBreaches.labels(experiment, layer).set(breachesByLayer.getOrDefault(layer, 0));
@@ -273,6 +280,25 @@ public final class ChaosMetrics {
     public void expectRunsWithin(String experiment, Duration threshold) {
         deadManThreshold.labels(experiment == null || experiment.isBlank() ? RunFacts.UNKNOWN : experiment)
                 .set(threshold.toMillis() / 1000.0);
+    }
+
+    /** One series per source -> target pair the latest run checked: its breaches (0 when the boundary held). */
+    private void recordPairs(RunResult result, String experiment) {
+        Map<List<String>, Integer> pairs = new LinkedHashMap<>();
+        for (CheckResult check : result.checks()) {
+            if (RunFacts.isIsolation(check) && check.verdict() != Verdict.ERROR) {
+                RunFacts.targetTenant(check).ifPresent(target -> pairs.merge(
+                        List.of(experiment, RunFacts.sourceTenant(check), target),
+                        check.verdict() == Verdict.CRITICAL ? 1 : 0, Integer::sum));
+            }
+        }
+        for (List<String> stale : pairsByExperiment.getOrDefault(experiment, Set.of())) {
+            if (!pairs.containsKey(stale)) {
+                pairBreaches.remove(stale.toArray(new String[0]));
+            }
+        }
+        pairs.forEach((labels, breaches) -> pairBreaches.labels(labels.toArray(new String[0])).set(breaches));
+        pairsByExperiment.put(experiment, new LinkedHashSet<>(pairs.keySet()));
     }
 
     /** Makes sure each alert channel has a histogram series, so dashboards show zero rather than "no data". */

@@ -23,6 +23,7 @@ final class RunFacts {
     static final String UNKNOWN = "unknown";
     /** The source tenant is what precedes the arrow: {@code alice->bob GET ...}, {@code carol -> alice:8080}. */
     private static final Pattern SOURCE_TENANT = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9_.:/-]*?)\\s*->");
+    private static final Pattern TARGET_TENANT = Pattern.compile("->\\s*([A-Za-z0-9][A-Za-z0-9_.-]*)");
     private static final int MAX_LABEL = 63;
 
     private RunFacts() {
@@ -59,6 +60,20 @@ final class RunFacts {
             tenant = tenant.substring(0, slash);
         }
         return tenant.length() > MAX_LABEL ? tenant.substring(0, MAX_LABEL) : tenant;
+    }
+
+    /** The tenant after the arrow ({@code alice->bob GET ...}, {@code carol -> alice:8080}); empty without one. */
+    static Optional<String> targetTenant(CheckResult check) {
+        Matcher m = TARGET_TENANT.matcher(check.name());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String tenant = m.group(1);
+        int cut = tenant.indexOf('/');
+        if (cut > 0) {
+            tenant = tenant.substring(0, cut);
+        }
+        return Optional.of(tenant.length() > MAX_LABEL ? tenant.substring(0, MAX_LABEL) : tenant);
     }
 
     /** The run's failover outcome, or empty when it ran no failover check. */
