@@ -344,6 +344,24 @@ final class RunSession {
         }
         Instant end = injected.injectedAt().plus(longest);
         console.info("Holding " + injected.resources().size() + " fault(s) for " + GoDuration.format(longest));
+        StopConditionPoller poller = new StopConditionPoller(plan.stopWhen(), this::stopNow, console);
+        poller.start();
+        try {
+            holdUntil(end);
+        } finally {
+            poller.stop();
+        }
+    }
+
+    /** An external stop condition tripped: recovery starts at once, whatever {@code abortOn} says. */
+    private void stopNow(String reason) {
+        if (abortReason.compareAndSet(null, reason)) {
+            console.critical(reason + "; removing the faults now");
+            abort.countDown();
+        }
+    }
+
+    private void holdUntil(Instant end) throws InterruptedException {
         Instant nextProgress = Instant.now().plus(PROGRESS_EVERY);
         while (Instant.now().isBefore(end)) {
             long left = Duration.between(Instant.now(), end).toMillis();

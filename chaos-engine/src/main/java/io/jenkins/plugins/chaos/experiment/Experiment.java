@@ -31,6 +31,7 @@ public class Experiment implements Serializable {
     private ProbesSpec probes = ProbesSpec.none();
     private Map<String, Double> scoreWeights = new LinkedHashMap<>();
     private Double minScore;
+    private List<StopConditionSpec> stopWhen = new ArrayList<>();
     /** The runbook's "isolation success > 95%". */
     private double isolationSuccessPercent = 95;
     /** Where relative manifest paths resolve; set by the loader, never read from YAML. */
@@ -150,6 +151,15 @@ public class Experiment implements Serializable {
 
     public void setIsolationSuccessPercent(double isolationSuccessPercent) {
         this.isolationSuccessPercent = isolationSuccessPercent;
+    }
+
+    /** External stop conditions polled while the faults are active. */
+    public List<StopConditionSpec> getStopWhen() {
+        return stopWhen;
+    }
+
+    public void setStopWhen(List<StopConditionSpec> stopWhen) {
+        this.stopWhen = stopWhen == null ? new ArrayList<>() : new ArrayList<>(stopWhen);
     }
 
     public String getBaseDir() {

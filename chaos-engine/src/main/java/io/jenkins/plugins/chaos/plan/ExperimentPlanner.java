@@ -74,6 +74,7 @@ public final class ExperimentPlanner {
             errors.add(new ValidationError("scoring.isolationSuccessPercent", isolation
                     + " must be between 0 and 100 (default 95)"));
         }
+        errors.addAll(StopConditions.validate(experiment.getStopWhen()));
         if (experiment.getFaults().isEmpty() && !experiment.getProbes().any()) {
             errors.add(new ValidationError("faults", "at least one fault or one probe is required"));
         }
