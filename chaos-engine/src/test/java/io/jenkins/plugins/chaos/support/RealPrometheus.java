@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -38,14 +39,11 @@ public final class RealPrometheus implements AutoCloseable {
 
     private RealPrometheus(Path dir, String prometheusBinary, String pushgatewayBinary, boolean withPushgateway,
                            Path rules) throws IOException, InterruptedException {
-        int promPort = freePort();
-        prometheus = URI.create("http://127.0.0.1:" + promPort);
         String scrape = "";
         if (withPushgateway) {
-            int pushPort = freePort();
+            int pushPort = startOnFreePort(port -> new String[] {pushgatewayBinary,
+                    "--web.listen-address=127.0.0.1:" + port}, dir.resolve("pushgateway.log"));
             pushgateway = URI.create("http://127.0.0.1:" + pushPort);
-            start(dir.resolve("pushgateway.log"), pushgatewayBinary, "--web.listen-address=127.0.0.1:" + pushPort);
-            await(pushgateway.resolve("/-/ready"));
             scrape = """
                     scrape_configs:
                       - job_name: pushgateway
@@ -63,10 +61,33 @@ public final class RealPrometheus implements AutoCloseable {
                   scrape_interval: 1s
                   evaluation_interval: 1s
                 """ + ruleFiles + scrape);
-        start(dir.resolve("prometheus.log"), prometheusBinary, "--config.file=" + config,
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + promPort,
-                "--web.console.templates=" + dir, "--web.console.libraries=" + dir);
-        await(prometheus.resolve("/-/ready"));
+        int promPort = startOnFreePort(port -> new String[] {prometheusBinary, "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data-" + port), "--web.listen-address=127.0.0.1:" + port,
+                "--web.console.templates=" + dir, "--web.console.libraries=" + dir}, dir.resolve("prometheus.log"));
+        prometheus = URI.create("http://127.0.0.1:" + promPort);
+    }
+
+    /**
+     * Other builds on this machine start the same servers: a port found free can be taken before our process binds
+     * it, and then another build's server would answer our readiness check. So the process must still be alive once
+     * the port answers; if it is not, it lost the race and a new port is tried.
+     */
+    private int startOnFreePort(IntFunction<String[]> command, Path log) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Process process = start(log, command.apply(port));
+            boolean ready = awaitReady(URI.create("http://127.0.0.1:" + port + "/-/ready"), process);
+            Thread.sleep(300);
+            if (ready && process.isAlive()) {
+                return port;
+            }
+            process.destroyForcibly();
+            processes.remove(process);
+            if (attempt == 3) {
+                close();
+                throw new IOException(command.apply(port)[0] + " did not start on a free port (see " + log + ")");
+            }
+        }
     }
 
     /** Prometheus scraping a Pushgateway; skips the calling test when either binary is missing. */
@@ -172,27 +193,28 @@ public final class RealPrometheus implements AutoCloseable {
         return null;
     }
 
-    private void start(Path log, String... command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    private Process start(Path log, String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         processes.add(process);
+        return process;
     }
 
-    private void await(URI ready) throws InterruptedException, IOException {
+    private boolean awaitReady(URI ready, Process process) throws InterruptedException {
         Instant end = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(end)) {
+        while (Instant.now().isBefore(end) && process.isAlive()) {
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(ready)
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    return;
+                    return true;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(100);
         }
-        close();
-        throw new IOException(ready + " did not become ready within 30 s");
+        return false;
     }
 
     private static int freePort() throws IOException {
