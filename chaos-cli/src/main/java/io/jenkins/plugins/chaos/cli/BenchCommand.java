@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** Performance harness; numbers go in issue notes, never into unit tests. */
 @Command(name = "bench", description = "Benchmarks against the embedded playground.",
         subcommands = {BenchCommand.Faults.class, IsolationBenchCommand.class, FailoverMemoryCommand.class,
-                BenchCommand.Junit.class})
+                BenchCommand.Junit.class, BenchCommand.Alerts.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -42,6 +42,29 @@ final class BenchCommand implements Runnable {
                     files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "alerts", description = "Breach to page on the leaky playground: p50/p95 from a check's judgement "
+            + "to the PagerDuty sink's receipt of the trigger, over at least --breaches breaches.")
+    static final class Alerts implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--breaches", defaultValue = "20", description = "breaches to time, 20..10000 (default: "
+                + "${DEFAULT-VALUE})")
+        int breaches;
+
+        @Override
+        public Integer call() throws Exception {
+            if (breaches < 20 || breaches > 10_000) {
+                spec.commandLine().getErr().println("chaos bench alerts: --breaches is " + breaches
+                        + ", allowed values are 20..10000");
+                return ExitCode.INVALID_INPUT;
+            }
+            spec.commandLine().getOut().println(AlertsBench.run(breaches).describe());
             return 0;
         }
     }

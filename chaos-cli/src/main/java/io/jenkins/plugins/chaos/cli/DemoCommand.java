@@ -55,13 +55,13 @@ final class DemoCommand implements Callable<Integer> {
             if (!loaded.ok()) {
                 throw new IllegalStateException("the built-in demo experiment is invalid:\n" + secrets.redact(loaded.describeErrors()));
             }
-            RunResult result = new ExperimentRunner(playground.cluster().client(), listener,
-                    RunOptions.defaults().withReportDir(reportDir).withSecrets(secrets)).run(loaded.plan());
-
             AlertSettings alerts = AlertSettings.none("playground", Path.of(reportDir, ".alert-state.json").toString())
                     .withSlack(playground.alerts().url("/services/T000/B000/playground"), "#chaos")
                     .withPagerDuty("playground-routing-key", playground.alerts().url("/v2/enqueue"));
-            AlertOutcome outcome = RunOutputs.publish(result, alerts, reportDir, null, listener);
+            ExperimentRunner runner = new ExperimentRunner(playground.cluster().client(), listener,
+                    RunOptions.defaults().withReportDir(reportDir).withSecrets(secrets), alerts);
+            RunResult result = runner.run(loaded.plan());
+            AlertOutcome outcome = RunOutputs.publishSent(result, runner.alertOutcome(), reportDir, null, null, listener);
             listener.info("");
             listener.info("What the local alert sinks received (what Slack and PagerDuty would have been sent):");
             listener.info(outcome.deliveries().isEmpty() ? "  nothing: no breach, nothing to resolve" : playground.alerts().describe());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.chaos.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
+import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
@@ -13,9 +14,11 @@ import io.jenkins.plugins.chaos.plan.LoadedFile;
 import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,6 +66,14 @@ final class RunCommand implements Callable<Integer> {
             + "PagerDuty's); the routing key comes from the environment variable " + PAGERDUTY_KEY_ENV)
     String pagerDutyEventsUrl;
 
+    @Option(names = "--dead-man-threshold", paramLabel = "DURATION", defaultValue = "30m", description = "how old this "
+            + "experiment's latest run may get before Prometheus pages (1m..24h, default: ${DEFAULT-VALUE})")
+    String deadManThreshold;
+
+    @Option(names = "--pagerduty-component", paramLabel = "NAME", description = "PagerDuty payload component "
+            + "(default: " + AlertSettings.DEFAULT_COMPONENT + ")")
+    String pagerDutyComponent;
+
     @Option(names = "--alert-state", paramLabel = "FILE", description = "where open incidents are remembered between "
             + "runs, for resolves (default: REPORT-DIR/.alert-state.json)")
     String alertState;
@@ -73,6 +84,8 @@ final class RunCommand implements Callable<Integer> {
     /** Secrets come from the environment only, never from the command line, where ps and shell history would show them. */
     static final String SLACK_WEBHOOK_ENV = "CHAOS_SLACK_WEBHOOK_URL";
     static final String PAGERDUTY_KEY_ENV = "CHAOS_PAGERDUTY_ROUTING_KEY";
+    /** The process environment; tests in this package give a run its secrets without a child process. */
+    static UnaryOperator<String> environmentVariables = System::getenv;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -87,8 +100,15 @@ final class RunCommand implements Callable<Integer> {
                 invalid = true;
             }
         }
-        String slackWebhook = System.getenv(SLACK_WEBHOOK_ENV);
-        String routingKey = System.getenv(PAGERDUTY_KEY_ENV);
+        Duration threshold = GoDuration.parse(deadManThreshold).orElse(null);
+        if (threshold == null || threshold.compareTo(Duration.ofMinutes(1)) < 0
+                || threshold.compareTo(Duration.ofHours(24)) > 0) {
+            spec.commandLine().getErr().println("chaos: nothing was applied; --dead-man-threshold must be a duration "
+                    + "between 1m and 24h (e.g. 30m, 45m)");
+            invalid = true;
+        }
+        String slackWebhook = environmentVariables.apply(SLACK_WEBHOOK_ENV);
+        String routingKey = environmentVariables.apply(PAGERDUTY_KEY_ENV);
         List<String> outputProblems = outputProblems(slackWebhook, routingKey);
         if (!outputProblems.isEmpty()) {
             spec.commandLine().getErr().println("chaos: nothing was applied; the run's outputs have "
@@ -113,10 +133,13 @@ final class RunCommand implements Callable<Integer> {
             RunListener listener = WriterOutputStream.listener(spec.commandLine().getOut());
             int exit = ExitCode.PASSED;
             for (LoadedFile experiment : experiments) {
-                RunResult result = new ExperimentRunner(client, listener, options).run(experiment.result().plan());
+                // alerts go out while the run runs: a breach pages when it is judged, not when the faults are gone
+                ExperimentRunner runner = new ExperimentRunner(client, listener, options,
+                        dryRun ? null : alerts(environment != null ? environment : experiment.result().plan().environment(),
+                                slackWebhook, routingKey));
+                RunResult result = runner.run(experiment.result().plan());
                 if (!dryRun) {
-                    RunOutputs.publish(result, alerts(result.environment(), slackWebhook, routingKey), reportDir,
-                            pushgateway, listener);
+                    RunOutputs.publishSent(result, runner.alertOutcome(), reportDir, pushgateway, threshold, listener);
                 }
                 RunOutputs.closingLines(result, reportDir, listener);
                 exit = worse(exit, ExitCode.of(result.verdict()));
@@ -131,7 +154,8 @@ final class RunCommand implements Callable<Integer> {
                 .withSlack(slackWebhook, slackChannel)
                 .withPagerDuty(routingKey, pagerDutyEventsUrl != null ? pagerDutyEventsUrl
                         : AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
-                .withLinks(buildUrl, null);
+                .withLinks(buildUrl, null)
+                .withComponent(pagerDutyComponent);
     }
 
     /**

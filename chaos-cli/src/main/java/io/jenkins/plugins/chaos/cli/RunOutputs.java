@@ -12,6 +12,7 @@ import io.jenkins.plugins.chaos.verdict.Verdict;
 import io.jenkins.plugins.chaos.verdict.VerdictWords;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What the CLI does with a finished run besides the reports the runner wrote: the engine's {@link RunPublisher}
@@ -26,6 +27,13 @@ final class RunOutputs {
     static AlertOutcome publish(RunResult result, AlertSettings alerts, String reportDir, String pushgateway,
                                 RunListener listener) {
         return new RunPublisher(listener).publish(result, alerts, () -> new ChaosMetrics(new CollectorRegistry()),
+                Path.of(reportDir, "metrics.prom"), pushgateway, RunPublisher.PUSH_JOB);
+    }
+
+    /** For a run that alerted while it ran: the metrics, with what those alerts did. */
+    static AlertOutcome publishSent(RunResult result, AlertOutcome sent, String reportDir, String pushgateway,
+                                    Duration deadManThreshold, RunListener listener) {
+        return new RunPublisher(listener, deadManThreshold).publishSent(result, sent, () -> new ChaosMetrics(new CollectorRegistry()),
                 Path.of(reportDir, "metrics.prom"), pushgateway, RunPublisher.PUSH_JOB);
     }
 

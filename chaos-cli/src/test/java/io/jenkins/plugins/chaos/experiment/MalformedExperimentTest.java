@@ -186,7 +186,7 @@ class MalformedExperimentTest {
                 "selector: {namespaces: [tenant-alice]}", "stressors: {cpu: {workers: 1, load: 150}}"),
                 "faults[0].stressors.cpu.load", "between 0 and 100"));
         rows.add(row("abortOn unknown", "abortOn: sometimes\n" + partitionWith(null, null), "abortOn",
-                "allowed: never, critical"));
+                "allowed: never, isolation, critical"));
         // Missing fields
         rows.add(row("missing name", partitionWith(null, null).replace("name: malformed\n", ""), "name", "is required"));
         rows.add(row("missing kind", partitionWith("kind", null), "faults[0].kind",

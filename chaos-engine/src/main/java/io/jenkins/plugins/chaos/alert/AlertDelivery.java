@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.alert;
 
 import java.io.Serializable;
+import java.time.Instant;
 
 /**
  * One message sent (or not) to one channel.
@@ -15,11 +16,18 @@ import java.io.Serializable;
  * @param error          why it was not delivered, free of secrets; null when delivered
  * @param responseMillis from breach detection (the check's start plus its duration) to acceptance; -1 when not
  *                       delivered
+ * @param acceptedAt     when the endpoint accepted it; null when not delivered
  */
 public record AlertDelivery(AlertChannel channel, String action, String dedupKey, String checkId, boolean delivered,
-                            int attempts, int lastStatus, String error, long responseMillis) implements Serializable {
+                            int attempts, int lastStatus, String error, long responseMillis, Instant acceptedAt)
+        implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    public AlertDelivery(AlertChannel channel, String action, String dedupKey, String checkId, boolean delivered,
+                         int attempts, int lastStatus, String error, long responseMillis) {
+        this(channel, action, dedupKey, checkId, delivered, attempts, lastStatus, error, responseMillis, null);
+    }
 
     public double responseSeconds() {
         return responseMillis / 1000.0;

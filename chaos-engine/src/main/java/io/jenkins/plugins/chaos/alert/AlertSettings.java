@@ -20,22 +20,32 @@ import java.util.List;
  * @param stateFile           JSON file that remembers open incidents between runs of the same job
  * @param maxBreachesInSlack  how many breaches a Slack message lists before "and N more", 1..50
  * @param retry               retry limits; {@link RetryPolicy#defaults()} when null
+ * @param component           PagerDuty's {@code component}: the service responders know; {@link #DEFAULT_COMPONENT}
+ *                            when blank
  */
 public record AlertSettings(String slackWebhookUrl, String slackChannel, String pagerDutyRoutingKey,
                             String pagerDutyEventsUrl, String environment, String buildUrl, String reportUrl,
-                            String stateFile, int maxBreachesInSlack, RetryPolicy retry) implements Serializable {
+                            String stateFile, int maxBreachesInSlack, RetryPolicy retry, String component)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
     public static final String DEFAULT_PAGERDUTY_EVENTS_URL = "https://events.pagerduty.com/v2/enqueue";
     public static final String DEFAULT_STATE_FILE = "chaos-reports/.alert-state.json";
     public static final int DEFAULT_MAX_BREACHES_IN_SLACK = 10;
+    public static final String DEFAULT_COMPONENT = "chaos-engineering";
+    private static final int MAX_COMPONENT = 100;
 
     public AlertSettings {
         pagerDutyEventsUrl = blank(pagerDutyEventsUrl) ? DEFAULT_PAGERDUTY_EVENTS_URL : pagerDutyEventsUrl.trim();
         stateFile = blank(stateFile) ? DEFAULT_STATE_FILE : stateFile;
         maxBreachesInSlack = maxBreachesInSlack == 0 ? DEFAULT_MAX_BREACHES_IN_SLACK : maxBreachesInSlack;
         retry = retry == null ? RetryPolicy.defaults() : retry;
+        component = blank(component) ? DEFAULT_COMPONENT : component.trim();
         List<String> errors = new ArrayList<>();
+        if (component.length() > MAX_COMPONENT || !component.matches("[A-Za-z0-9][A-Za-z0-9 ._/-]*")) {
+            errors.add("component must be 1.." + MAX_COMPONENT + " letters, digits, spaces or ._/- (e.g. "
+                    + DEFAULT_COMPONENT + ")");
+        }
         if (maxBreachesInSlack < 1 || maxBreachesInSlack > 50) {
             errors.add("maxBreachesInSlack is " + maxBreachesInSlack + ", allowed values are 1..50");
         }
@@ -49,6 +59,14 @@ public record AlertSettings(String slackWebhookUrl, String slackChannel, String 
         }
     }
 
+    /** Settings with the default PagerDuty component. */
+    public AlertSettings(String slackWebhookUrl, String slackChannel, String pagerDutyRoutingKey,
+                         String pagerDutyEventsUrl, String environment, String buildUrl, String reportUrl,
+                         String stateFile, int maxBreachesInSlack, RetryPolicy retry) {
+        this(slackWebhookUrl, slackChannel, pagerDutyRoutingKey, pagerDutyEventsUrl, environment, buildUrl, reportUrl,
+                stateFile, maxBreachesInSlack, retry, null);
+    }
+
     /** Settings with only the state file and environment: nothing is sent until a channel is configured. */
     public static AlertSettings none(String environment, String stateFile) {
         return new AlertSettings(null, null, null, null, environment, null, null, stateFile, 0, null);
@@ -56,27 +74,32 @@ public record AlertSettings(String slackWebhookUrl, String slackChannel, String 
 
     public AlertSettings withSlack(String webhookUrl, String channel) {
         return new AlertSettings(webhookUrl, channel, pagerDutyRoutingKey, pagerDutyEventsUrl, environment, buildUrl,
-                reportUrl, stateFile, maxBreachesInSlack, retry);
+                reportUrl, stateFile, maxBreachesInSlack, retry, component);
     }
 
     public AlertSettings withPagerDuty(String routingKey, String eventsUrl) {
         return new AlertSettings(slackWebhookUrl, slackChannel, routingKey, eventsUrl, environment, buildUrl,
-                reportUrl, stateFile, maxBreachesInSlack, retry);
+                reportUrl, stateFile, maxBreachesInSlack, retry, component);
     }
 
     public AlertSettings withLinks(String build, String report) {
         return new AlertSettings(slackWebhookUrl, slackChannel, pagerDutyRoutingKey, pagerDutyEventsUrl, environment,
-                build, report, stateFile, maxBreachesInSlack, retry);
+                build, report, stateFile, maxBreachesInSlack, retry, component);
     }
 
     public AlertSettings withRetry(RetryPolicy policy) {
         return new AlertSettings(slackWebhookUrl, slackChannel, pagerDutyRoutingKey, pagerDutyEventsUrl, environment,
-                buildUrl, reportUrl, stateFile, maxBreachesInSlack, policy);
+                buildUrl, reportUrl, stateFile, maxBreachesInSlack, policy, component);
     }
 
     public AlertSettings withMaxBreachesInSlack(int max) {
         return new AlertSettings(slackWebhookUrl, slackChannel, pagerDutyRoutingKey, pagerDutyEventsUrl, environment,
-                buildUrl, reportUrl, stateFile, max, retry);
+                buildUrl, reportUrl, stateFile, max, retry, component);
+    }
+
+    public AlertSettings withComponent(String name) {
+        return new AlertSettings(slackWebhookUrl, slackChannel, pagerDutyRoutingKey, pagerDutyEventsUrl, environment,
+                buildUrl, reportUrl, stateFile, maxBreachesInSlack, retry, name);
     }
 
     public boolean slackEnabled() {
@@ -126,7 +149,7 @@ public record AlertSettings(String slackWebhookUrl, String slackChannel, String 
                 + ", slackChannel=" + slackChannel
                 + ", pagerDuty=" + (pagerDutyEnabled() ? "configured" : "off")
                 + ", environment=" + environment + ", buildUrl=" + buildUrl + ", reportUrl=" + reportUrl
-                + ", stateFile=" + stateFile + ", maxBreachesInSlack=" + maxBreachesInSlack + ", retry=" + retry + "]";
+                + ", stateFile=" + stateFile + ", maxBreachesInSlack=" + maxBreachesInSlack + ", retry=" + retry + ", component=" + component + "]";
     }
 
     private static boolean blank(String value) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.alert;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -20,9 +23,13 @@ import java.util.TreeMap;
  */
 public final class AlertState {
 
-    /** One open incident; times as ISO-8601 text, so the file reads well and needs no Jackson time module. */
+    /**
+     * One open incident; times as ISO-8601 text, so the file reads well and needs no Jackson time module.
+     * {@code observations} counts the checks that saw the boundary broken since the incident opened.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record OpenIncident(String checkId, String environment, String experiment, String openedAt,
-                               String lastTriggeredAt) {
+                               String lastTriggeredAt, int observations) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -53,26 +60,41 @@ public final class AlertState {
         return new AlertState(file, new TreeMap<>());
     }
 
-    public boolean isOpen(String dedupKey) {
+    public synchronized boolean isOpen(String dedupKey) {
         return open.containsKey(dedupKey);
     }
 
-    public Map<String, OpenIncident> open() {
+    public synchronized Map<String, OpenIncident> open() {
         return Map.copyOf(open);
     }
 
-    public void opened(String dedupKey, String checkId, String environment, String experiment, Instant at) {
+    public synchronized void opened(String dedupKey, String checkId, String environment, String experiment,
+                                    Instant at, int observations) {
         OpenIncident previous = open.get(dedupKey);
         String since = previous == null ? at.toString() : previous.openedAt();
-        open.put(dedupKey, new OpenIncident(checkId, environment, experiment, since, at.toString()));
+        int seen = (previous == null ? 0 : previous.observations()) + observations;
+        open.put(dedupKey, new OpenIncident(checkId, environment, experiment, since, at.toString(), seen));
     }
 
-    public void resolved(String dedupKey) {
+    /** When the incident was first triggered; empty when it is not open or the file predates the field. */
+    public synchronized Optional<Instant> openedAt(String dedupKey) {
+        OpenIncident incident = open.get(dedupKey);
+        if (incident == null || incident.openedAt() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(incident.openedAt()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    public synchronized void resolved(String dedupKey) {
         open.remove(dedupKey);
     }
 
     /** Writes through a temporary file, so that a build killed mid-write leaves the previous state intact. */
-    public void save() throws IOException {
+    public synchronized void save() throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, ".alert-state", ".tmp");

@@ -2,7 +2,6 @@ package io.jenkins.plugins.chaos.alert;
 
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.SecretRedactor;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -68,9 +72,8 @@ final class HttpDelivery {
 
     /**
      * @param what      a secret-free name for log lines, e.g. {@code PagerDuty trigger chaos:prod:isolation.api...}
-     * @param accepted  the status codes that mean "taken" (PagerDuty answers 202, Slack 200)
      */
-    Report postJson(URI target, String json, String what, int... accepted) {
+    Report postJson(URI target, String json, String what) {
         Instant start = clock.instant();
         Instant deadline = start.plus(policy.totalBudget());
         int attempts = 0;
@@ -92,11 +95,18 @@ final class HttpDelivery {
                     .build();
             Optional<Duration> retryAfter = Optional.empty();
             boolean retryable;
+            AtomicInteger statusSeen = new AtomicInteger();
+            CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request,
+                    info -> {
+                        statusSeen.set(info.statusCode());
+                        return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+                    });
             try {
-                HttpResponse<String> response = client.send(request,
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                // The HttpClient's own timeout ends when the headers arrive; a body that trickles or stalls after
+                // them would hold the attempt for ever, so the whole exchange is bounded here.
+                HttpResponse<String> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 lastStatus = response.statusCode();
-                if (isAccepted(lastStatus, accepted)) {
+                if (accepted(lastStatus)) {
                     return new Report(true, attempts, lastStatus, null, clock.instant());
                 }
                 lastError = "HTTP " + lastStatus + excerpt(response.body());
@@ -105,21 +115,32 @@ final class HttpDelivery {
                     retryAfter = response.headers().firstValue("Retry-After")
                             .flatMap(h -> RetryAfter.parse(h, clock.instant()));
                 }
-            } catch (HttpTimeoutException e) {
+            } catch (TimeoutException e) {
+                exchange.cancel(true);
+                lastStatus = statusSeen.get();
+                if (accepted(lastStatus)) {
+                    // The endpoint said 2xx and then stalled in the body: the message was taken. Sending it again
+                    // would post it twice (Slack) or add a duplicate log entry (PagerDuty).
+                    return new Report(true, attempts, lastStatus, null, clock.instant());
+                }
+                lastError = lastStatus == 0 ? "no response within " + timeout.toMillis() + " ms"
+                        : "HTTP " + lastStatus + " and then no complete body within " + timeout.toMillis() + " ms";
+                retryable = lastStatus == 0 || RetryPolicy.retryableStatus(lastStatus);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
                 lastStatus = 0;
-                lastError = "no response within " + timeout.toMillis() + " ms";
-                retryable = true;
-            } catch (ConnectException e) {
-                lastStatus = 0;
-                lastError = "connection failed (" + e.getClass().getSimpleName() + ")";
-                retryable = true;
-            } catch (IOException e) {
-                lastStatus = 0;
-                // exception messages of the HTTP stack may quote the URL; only the type and a redacted text leave
-                lastError = "I/O error (" + e.getClass().getSimpleName() + ": " + redactor.redact(
-                        String.valueOf(e.getMessage())) + ")";
+                if (cause instanceof HttpTimeoutException) {
+                    lastError = "no response within " + timeout.toMillis() + " ms";
+                } else if (cause instanceof ConnectException) {
+                    lastError = "connection failed (" + cause.getClass().getSimpleName() + ")";
+                } else {
+                    // exception messages of the HTTP stack may quote the URL; only the type and a redacted text leave
+                    lastError = "I/O error (" + cause.getClass().getSimpleName() + ": " + redactor.redact(
+                            String.valueOf(cause.getMessage())) + ")";
+                }
                 retryable = true;
             } catch (InterruptedException e) {
+                exchange.cancel(true);
                 Thread.currentThread().interrupt();
                 return new Report(false, attempts, lastStatus, "interrupted while sending", null);
             }
@@ -153,13 +174,9 @@ final class HttpDelivery {
         return new Report(false, attempts, lastStatus, error, null);
     }
 
-    private static boolean isAccepted(int status, int[] accepted) {
-        for (int ok : accepted) {
-            if (ok == status) {
-                return true;
-            }
-        }
-        return false;
+    /** Any 2xx is a taken message: PagerDuty documents 202 but a proxy or a newer API may answer 200. */
+    private static boolean accepted(int status) {
+        return status >= 200 && status < 300;
     }
 
     private static String excerpt(String body) {

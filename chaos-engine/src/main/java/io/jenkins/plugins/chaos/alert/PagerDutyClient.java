@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * PagerDuty Events API v2: one {@code trigger} per breached check and a {@code resolve} with the same dedup_key
- * once the check passes again. The routing key travels only in the request body.
+ * PagerDuty Events API v2: formats and sends the {@code trigger} and {@code resolve} of an {@link Incident}. What to
+ * send and when is the {@link AlertDispatcher}'s decision. The routing key travels only in the request body.
  */
 public final class PagerDutyClient {
 
@@ -48,28 +48,25 @@ public final class PagerDutyClient {
         this.redactor = settings.redactor();
     }
 
-    /** Opens (or re-asserts) the incident of a breached check. */
-    public AlertDelivery trigger(RunResult run, CheckResult check) {
-        String dedupKey = dedupKey(run, check);
-        String body = triggerEvent(run, check, dedupKey);
-        return send(body, "trigger", dedupKey, check);
+    /** Opens (or re-asserts) the incident of a breached boundary. */
+    public AlertDelivery trigger(Incident incident) {
+        return send(triggerEvent(incident), "trigger", incident);
     }
 
-    /** Closes the incident of a check that passes again. */
-    public AlertDelivery resolve(RunResult run, CheckResult check) {
-        String dedupKey = dedupKey(run, check);
-        return send(resolveEvent(dedupKey), "resolve", dedupKey, check);
-    }
-
-    public String dedupKey(RunResult run, CheckResult check) {
-        return DedupKey.of(environment(settings, run), check.id());
+    /** Closes the incident of a boundary that holds again. */
+    public AlertDelivery resolve(Incident incident) {
+        return send(resolveEvent(incident.dedupKey()), "resolve", incident);
     }
 
     static String environment(AlertSettings settings, RunResult run) {
+        return environment(settings, run.environment());
+    }
+
+    static String environment(AlertSettings settings, String runEnvironment) {
         if (settings.environment() != null && !settings.environment().isBlank()) {
             return settings.environment().trim();
         }
-        return run.environment() == null || run.environment().isBlank() ? "default" : run.environment();
+        return runEnvironment == null || runEnvironment.isBlank() ? "default" : runEnvironment;
     }
 
     /** When the breach (or the recovery) became known: the end of the check that saw it. */
@@ -77,46 +74,57 @@ public final class PagerDutyClient {
         return check.startedAt().plusMillis(Math.max(0, check.durationMillis()));
     }
 
-    private AlertDelivery send(String body, String action, String dedupKey, CheckResult check) {
-        HttpDelivery.Report report = delivery.postJson(eventsUri, body, "PagerDuty " + action + " " + dedupKey, 202);
+    private AlertDelivery send(String body, String action, Incident incident) {
+        HttpDelivery.Report report = delivery.postJson(eventsUri, body, "PagerDuty " + action + " "
+                + incident.dedupKey());
         long responseMillis = report.delivered()
-                ? Math.max(0, Duration.between(detectedAt(check), report.acceptedAt()).toMillis()) : -1;
-        return new AlertDelivery(AlertChannel.PAGERDUTY, action, dedupKey, check.id(), report.delivered(),
-                report.attempts(), report.lastStatus(), report.error(), responseMillis);
+                ? Math.max(0, Duration.between(incident.detectedAt(), report.acceptedAt()).toMillis()) : -1;
+        return new AlertDelivery(AlertChannel.PAGERDUTY, action, incident.dedupKey(), incident.check().id(),
+                report.delivered(), report.attempts(), report.lastStatus(), report.error(), responseMillis,
+                report.acceptedAt());
     }
 
-    String triggerEvent(RunResult run, CheckResult check, String dedupKey) {
-        String environment = environment(settings, run);
+    String triggerEvent(Incident incident) {
+        CheckResult check = incident.check();
+        Boundary boundary = incident.boundary();
+        String environment = incident.environment();
         ObjectNode event = JSON.createObjectNode();
         event.put("routing_key", settings.pagerDutyRoutingKey().trim());
         event.put("event_action", "trigger");
-        event.put("dedup_key", dedupKey);
+        event.put("dedup_key", incident.dedupKey());
         event.put("client", CLIENT_NAME);
         if (settings.buildUrl() != null && !settings.buildUrl().isBlank()) {
             event.put("client_url", settings.buildUrl());
         }
+        String headline = redactor.redact(boundary.headline(check.summary()));
         ObjectNode payload = event.putObject("payload");
-        payload.put("summary", truncate(redactor.redact("[" + check.verdict() + "] chaos " + environment + ": "
-                + check.id() + (check.summary().isBlank() ? "" : " - " + check.summary())), MAX_SUMMARY_CHARS));
+        payload.put("summary", truncate("[" + check.verdict() + "] chaos " + environment + ": " + headline,
+                MAX_SUMMARY_CHARS));
         payload.put("severity", severity(check.verdict()));
         payload.put("source", environment);
-        payload.put("timestamp", detectedAt(check).toString());
-        payload.put("component", check.probe());
-        payload.put("group", run.experiment() == null ? "chaos" : run.experiment());
+        payload.put("timestamp", incident.detectedAt().toString());
+        payload.put("component", settings.component());
+        payload.put("group", boundary.test());
         payload.put("class", probeClass(check.probe()));
         ObjectNode details = payload.putObject("custom_details");
+        details.put("test", boundary.test());
+        details.put("status", check.verdict().name());
+        details.put("escalation", escalation(check.verdict()));
+        details.put("boundary", redactor.redact(boundary.name()));
+        details.put("probe", boundary.probe());
+        details.put("observations", incident.observations());
         details.put("check", check.id());
-        details.put("verdict", check.verdict().name());
         details.put("summary", redactor.redact(check.summary()));
-        details.put("experiment", run.experiment());
+        details.put("experiment", incident.experiment());
         details.put("environment", environment);
-        details.put("run_id", run.runId());
-        details.put("detected_at", detectedAt(check).toString());
+        details.put("run_id", incident.runId());
+        details.put("detected_at", incident.detectedAt().toString());
+        String report = settings.reportUrl() != null ? settings.reportUrl() : settings.buildUrl();
+        if (report != null) {
+            details.put("report_url", report);
+        }
         if (settings.buildUrl() != null) {
             details.put("build_url", settings.buildUrl());
-        }
-        if (settings.reportUrl() != null) {
-            details.put("report_url", settings.reportUrl());
         }
         ArrayNode evidence = details.putArray("evidence");
         check.evidence().stream().limit(MAX_EVIDENCE_LINES)
@@ -128,6 +136,16 @@ public final class PagerDutyClient {
         addLink(links, settings.reportUrl(), "Chaos report");
         addLink(links, settings.buildUrl(), "Jenkins build");
         return event.toString();
+    }
+
+    /** What the runbook expects of the responder, so that the page says it without a second click. */
+    static String escalation(Verdict verdict) {
+        return switch (verdict) {
+            case CRITICAL -> "page the on-call SRE now; respond within 5 minutes (docs/runbook.md)";
+            case ERROR -> "the check could not run: on-call looks within 15 minutes";
+            case WARNING -> "Slack only: look within 15 minutes";
+            case PASSED -> "none";
+        };
     }
 
     String resolveEvent(String dedupKey) {

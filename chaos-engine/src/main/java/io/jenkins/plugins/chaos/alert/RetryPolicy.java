@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param initialBackoffMillis upper bound of the first random delay, 1..60000
  * @param maxBackoffMillis     upper bound of any computed delay, at least initialBackoffMillis, at most 300000
  * @param maxTotalMillis       budget for all attempts and delays together, 100..600000
- * @param attemptTimeoutMillis how long one request may take until the response headers arrive, 100..120000
+ * @param attemptTimeoutMillis how long one request may take, headers and body, 100..120000
  * @param maxRetryAfterMillis  the longest Retry-After we honour; a longer one is cut to this, 0..300000
  */
 public record RetryPolicy(int maxAttempts, long initialBackoffMillis, long maxBackoffMillis, long maxTotalMillis,

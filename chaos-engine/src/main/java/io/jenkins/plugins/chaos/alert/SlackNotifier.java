@@ -62,14 +62,43 @@ public final class SlackNotifier {
      */
     public AlertDelivery notify(RunResult run, List<CheckResult> recovered) {
         String body = message(run, recovered, ResilienceScore.of(run));
-        HttpDelivery.Report report = delivery.postJson(webhook, body, "Slack message for run " + run.runId(), 200);
+        HttpDelivery.Report report = delivery.postJson(webhook, body, "Slack message for run " + run.runId());
         long responseMillis = -1;
         if (report.delivered()) {
             Instant detected = detectedAt(run, recovered);
             responseMillis = Math.max(0, Duration.between(detected, report.acceptedAt()).toMillis());
         }
         return new AlertDelivery(AlertChannel.SLACK, "notify", null, null, report.delivered(), report.attempts(),
-                report.lastStatus(), report.error(), responseMillis);
+                report.lastStatus(), report.error(), responseMillis, report.acceptedAt());
+    }
+
+    /** One message for one incident as soon as it is judged (a WARNING, which pages nobody). */
+    public AlertDelivery post(Incident incident) {
+        String body = incidentMessage(incident);
+        HttpDelivery.Report report = delivery.postJson(webhook, body, "Slack message for " + incident.boundary().id());
+        long responseMillis = report.delivered()
+                ? Math.max(0, Duration.between(incident.detectedAt(), report.acceptedAt()).toMillis()) : -1;
+        return new AlertDelivery(AlertChannel.SLACK, "post", null, incident.check().id(), report.delivered(),
+                report.attempts(), report.lastStatus(), report.error(), responseMillis, report.acceptedAt());
+    }
+
+    String incidentMessage(Incident incident) {
+        CheckResult check = incident.check();
+        String headline = redactor.redact(incident.boundary().headline(check.summary()));
+        String line = icon(check.verdict()) + " " + check.verdict() + " " + headline + " - " + incident.experiment()
+                + " on " + incident.environment();
+        ObjectNode message = JSON.createObjectNode();
+        String link = settings.link();
+        message.put("text", PagerDutyClient.truncate(line, MAX_LINE_CHARS)
+                + (link == null || link.isBlank() ? "" : " - " + link));
+        if (settings.slackChannel() != null && !settings.slackChannel().isBlank()) {
+            message.put("channel", settings.slackChannel());
+        }
+        ArrayNode blocks = message.putArray("blocks");
+        addSection(blocks, "*" + escape(PagerDutyClient.truncate(line, MAX_LINE_CHARS)) + "*\nRun `"
+                + escape(incident.runId()) + "`" + (link == null || link.isBlank() ? ""
+                : "\n<" + link + "|Open the chaos report>"));
+        return message.toString();
     }
 
     /** The earliest problem the message reports: the response time is measured from there. */
@@ -92,7 +121,17 @@ public final class SlackNotifier {
         String title = icon(verdict) + " Chaos " + verdict + ": " + run.experiment() + " on " + environment;
 
         ObjectNode message = JSON.createObjectNode();
-        StringBuilder fallback = new StringBuilder(title).append(" - ").append(counts).append(", ").append(scoreText);
+        // the notification shows only `text`: it starts with what broke, in one line
+        StringBuilder fallback = new StringBuilder();
+        if (!problems.isEmpty()) {
+            CheckResult worst = problems.get(0);
+            fallback.append(Boundary.of(worst).headline(worst.summary()));
+            if (problems.size() > 1) {
+                fallback.append(" (and ").append(problems.size() - 1).append(" more)");
+            }
+            fallback.append(" - ");
+        }
+        fallback.append(title).append(" - ").append(counts).append(", ").append(scoreText);
         if (!recovered.isEmpty()) {
             fallback.append(", ").append(recovered.size()).append(" recovered");
         }

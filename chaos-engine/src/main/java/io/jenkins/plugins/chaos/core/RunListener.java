@@ -14,6 +14,14 @@ public interface RunListener {
     /** Something went wrong but the run goes on (a retry, a slow deletion, an alert that could not be sent). */
     void warn(String line);
 
+    /**
+     * A breach or a stop condition: what pages. Labelled CRITICAL, never WARNING, so that an on-call engineer reading
+     * the console sees the severity the verdict will have.
+     */
+    default void critical(String line) {
+        info("CRITICAL: " + line);
+    }
+
     static RunListener printingTo(PrintStream out) {
         return new RunListener() {
             @Override

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.chaos.engine;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.chaos.alert.AlertDispatcher;
+import io.jenkins.plugins.chaos.alert.AlertOutcome;
+import io.jenkins.plugins.chaos.alert.AlertSettings;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
@@ -18,15 +21,37 @@ public final class ExperimentRunner {
     private final KubernetesClient client;
     private final RunListener listener;
     private final RunOptions options;
+    private final AlertSettings alerts;
+    private volatile AlertOutcome alertOutcome;
 
     public ExperimentRunner(KubernetesClient client, RunListener listener, RunOptions options) {
+        this(client, listener, options, null);
+    }
+
+    /**
+     * @param alerts where alerts go while the run runs (a CRITICAL pages as soon as it is judged); null alerts
+     *               nobody, and {@link RunPublisher} may still dispatch the finished run
+     */
+    public ExperimentRunner(KubernetesClient client, RunListener listener, RunOptions options, AlertSettings alerts) {
         this.client = client;
         this.listener = listener;
         this.options = options;
+        this.alerts = options.dryRun() ? null : alerts;
+    }
+
+    /** What the live alerts of the last {@link #run} sent; null when this runner alerts nobody. */
+    public AlertOutcome alertOutcome() {
+        return alertOutcome;
     }
 
     public RunResult run(ExperimentPlan plan) throws InterruptedException {
-        RunSession run = new RunSession(plan, client, listener, options);
+        try (AlertDispatcher dispatcher = alerts == null ? null : new AlertDispatcher(alerts, listener)) {
+            return run(plan, dispatcher);
+        }
+    }
+
+    private RunResult run(ExperimentPlan plan, AlertDispatcher dispatcher) throws InterruptedException {
+        RunSession run = new RunSession(plan, client, listener, options, dispatcher);
         run.sweepLeftovers();
         run.probeIsolationBefore();
         run.startFailoverStream();
@@ -43,6 +68,7 @@ public final class ExperimentRunner {
         RunResult result = run.result();
         run.writeReports(result);
         run.announce(result);
+        alertOutcome = run.finishAlerts(result);
         return result;
     }
 }

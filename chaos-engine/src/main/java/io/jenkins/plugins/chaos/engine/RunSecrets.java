@@ -50,6 +50,11 @@ final class RunSecrets {
             public void warn(String line) {
                 delegate.warn(redact(line));
             }
+
+            @Override
+            public void critical(String line) {
+                delegate.critical(redact(line));
+            }
         };
     }
 }

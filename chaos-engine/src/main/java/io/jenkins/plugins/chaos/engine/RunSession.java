@@ -1,6 +1,8 @@
 package io.jenkins.plugins.chaos.engine;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.chaos.alert.AlertDispatcher;
+import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.core.GoDuration;
@@ -14,7 +16,6 @@ import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
 import io.jenkins.plugins.chaos.fault.RecoveryOutcome;
 import io.jenkins.plugins.chaos.fault.Sweeper;
-import io.jenkins.plugins.chaos.plan.AbortOn;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.IsolationPhase;
 import io.jenkins.plugins.chaos.plan.ProbeConfigs;
@@ -73,10 +74,17 @@ final class RunSession {
     private final List<TimelinePoint> timeline = new ArrayList<>();
     private final AtomicReference<String> abortReason = new AtomicReference<>();
     private final CountDownLatch abort = new CountDownLatch(1);
+    private final AlertDispatcher alerts;
     private FailoverRun stream;
     private InjectedFaults injected;
+    /** Why the steady-state gate kept the faults out; null when the steady state held. */
+    private String gatedBy;
 
-    RunSession(ExperimentPlan plan, KubernetesClient client, RunListener listener, RunOptions options) {
+    /**
+     * @param alerts the dispatcher that pages as checks are judged; null when this run alerts nobody while it runs
+     */
+    RunSession(ExperimentPlan plan, KubernetesClient client, RunListener listener, RunOptions options,
+               AlertDispatcher alerts) {
         this.runId = options.runId() != null ? options.runId() : ChaosLabels.newRunId();
         this.plan = plan.forRun(runId);
         this.client = client;
@@ -87,6 +95,10 @@ final class RunSession {
         this.injector = new FaultInjector(client, console, this.options);
         this.composites = new CompositeFaultJudge(client);
         this.faults = plan.hasFaults();
+        this.alerts = alerts;
+        if (alerts != null) {
+            alerts.begin(plan.name(), environment, runId);
+        }
         console.info("Chaos run " + runId + ": experiment '" + plan.name() + "' in environment '"
                 + environment + "'" + (options.dryRun() ? " (dry run: nothing will be applied)" : ""));
     }
@@ -101,22 +113,40 @@ final class RunSession {
         }
     }
 
+    /**
+     * The steady-state hypothesis: a CRITICAL before anything is injected means the system is already broken, so the
+     * faults stay out (as Chaos Toolkit's hypothesis gates its method) and the run reports the breach it found.
+     */
     void probeIsolationBefore() throws InterruptedException {
         if (faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.BEFORE)) {
-            addIsolation(IsolationPhase.BEFORE);
+            PhaseCriticals before = addIsolation(IsolationPhase.BEFORE);
+            if (before.count() > 0) {
+                gatedBy = "steady-state gate: " + before.count() + " CRITICAL check(s) before any fault (first: "
+                        + before.first().probe() + " " + before.first().name() + "); the faults were not applied";
+                console.critical(gatedBy);
+                notes.add(gatedBy);
+                abortReason.compareAndSet(null, gatedBy);
+            }
         }
     }
 
     /** The stream starts before injection, so that it sees the steady state and the instant of failover. */
     void startFailoverStream() {
         ProviderFailoverSpec failover = plan.failover();
-        if (failover == null || options.dryRun()) {
+        if (failover == null || options.dryRun() || gatedBy != null) {
             return;
         }
         String defaultDuration = GoDuration.format(plan.hold(false).plus(RECOVERY_OBSERVATION));
         console.info("Provider failover: starting the request stream against " + failover.gateway());
         stream = new FailoverProbe(ProbeConfigs.failover(failover, defaultDuration, secrets::resolve), console)
-                .start((check, reason) -> stopCondition(ProbeIds.FAILOVER + " " + check + ": " + reason, reason));
+                .start((check, reason) -> {
+                    if (alerts != null) {
+                        alerts.observe(new CheckResult(ProbeIds.FAILOVER, check, Verdict.CRITICAL, reason, List.of(
+                                "seen while the stream was running; the report holds the full evidence"),
+                                Instant.now(), 0));
+                    }
+                    stopCondition(ProbeIds.FAILOVER + " " + check + ": " + reason, reason, false);
+                });
     }
 
     /**
@@ -125,6 +155,9 @@ final class RunSession {
      * what it created.
      */
     void injectAndHold() throws InterruptedException {
+        if (gatedBy != null) {
+            return;
+        }
         Instant injectStart = Instant.now();
         try {
             if (faults) {
@@ -132,15 +165,17 @@ final class RunSession {
                 if (stream != null) {
                     stream.faultInjected(injected.injectedAt());
                 }
+                if (alerts != null) {
+                    alerts.faultInjected(injected.injectedAt());
+                }
                 if (options.dryRun()) {
                     notes.add("dry run: the API server accepted every resource; nothing was persisted");
                 }
             }
             if (plan.isolation() != null && (!faults || plan.isolationRunsIn(IsolationPhase.DURING)) && !options.dryRun()) {
-                long breachesBefore = checks.count(Verdict.CRITICAL);
-                addIsolation(faults ? IsolationPhase.DURING : null);
-                if (faults && checks.count(Verdict.CRITICAL) > breachesBefore) {
-                    stopCondition("tenant isolation breach while the fault was active", "tenant isolation breach");
+                PhaseCriticals during = addIsolation(faults ? IsolationPhase.DURING : null);
+                if (faults && during.count() > 0) {
+                    stopCondition("tenant isolation breach while the fault was active", "tenant isolation breach", true);
                 }
             }
             if (faults && !options.dryRun()) {
@@ -187,14 +222,20 @@ final class RunSession {
     }
 
     void probeIsolationAfter() throws InterruptedException {
-        if (faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.AFTER) && !options.dryRun()) {
+        if (gatedBy == null && faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.AFTER) && !options.dryRun()) {
             addIsolation(IsolationPhase.AFTER);
         }
     }
 
-    /** The run's result, with the minScore gate's check when the experiment has a gate. */
+    /** The run's result, with the gates' checks (minScore, isolation success) and why the score is capped. */
     RunResult result() {
         gate();
+        isolationGate();
+        String capped = ResilienceScore.capReason(checks);
+        if (!capped.isEmpty()) {
+            notes.add(capped);
+            console.critical(capped);
+        }
         return new RunResult(plan.name(), environment, runId, started, Instant.now(), records, checks, timeline,
                 abortReason.get(), notes, plan.scoreWeights());
     }
@@ -220,12 +261,21 @@ final class RunSession {
                 + (result.score().isPresent() ? "; resilience score " + result.score().getAsDouble() + "/100" : ""));
     }
 
-    /** {@code abortOn: critical}: the first CRITICAL while the faults are active releases the hold at once. */
-    private void stopCondition(String reason, String what) {
-        if (plan.abortOn() == AbortOn.CRITICAL && abortReason.compareAndSet(null, reason)) {
-            console.warn("Stop condition (abortOn: critical): " + what + "; removing the faults now");
+    /**
+     * {@code abortOn}: the first CRITICAL it covers (an isolation breach by default, any CRITICAL with
+     * {@code critical}) while the faults are active releases the hold at once.
+     */
+    private void stopCondition(String reason, String what, boolean isolationBreach) {
+        if (plan.abortOn().stopsOn(isolationBreach) && abortReason.compareAndSet(null, reason)) {
+            console.critical("stop condition (abortOn: " + plan.abortOn().key() + "): " + what
+                    + "; removing the faults now");
             abort.countDown();
         }
+    }
+
+    /** The run's alerts after its end: resolves, the Slack summary, every delivery awaited within its bound. */
+    AlertOutcome finishAlerts(RunResult result) {
+        return alerts == null ? null : alerts.finish(result);
     }
 
     /** The optional quality gate: a score below {@code minScore} makes the run a WARNING (UNSTABLE in Jenkins). */
@@ -247,26 +297,70 @@ final class RunSession {
         }
     }
 
-    private void addIsolation(IsolationPhase phase) throws InterruptedException {
-        TenantIsolationSpec spec = plan.isolation();
-        Path coverageState = options.stateDir() == null ? null
-                : PairCoverage.stateFile(Path.of(options.stateDir()), plan.name(), environment);
-        try (CheckLog found = new IsolationProbeSuite(spec, client, console, secrets::resolve, coverageState, runId).run()) {
-            if (phase == null || spec.phases().size() < 2) {
-                checks.addAll(found);
-                return;
+    /** {@code scoring.isolationSuccessPercent} (default 95): the runbook's isolation success rate, as a gate. */
+    private void isolationGate() {
+        long ran = 0;
+        long held = 0;
+        // the checks stream back from the run's spool: counted, never collected
+        for (CheckResult check : checks) {
+            if (ProbeIds.isIsolation(check.probe()) && check.verdict() != Verdict.ERROR) {
+                ran++;
+                if (check.verdict() == Verdict.PASSED) {
+                    held++;
+                }
             }
-            // The same check in two phases must stay two test cases and two alert keys.
-            for (CheckResult check : found) {
-                checks.add(new CheckResult(check.probe(), check.name() + " [" + phase.key() + "]", check.verdict(),
-                        check.summary(), check.evidence(), check.startedAt(), check.durationMillis()));
-            }
+        }
+        if (ran == 0) {
+            return;
+        }
+        double percent = Math.round(1000.0 * held / ran) / 10.0;
+        double required = plan.isolationSuccessPercent();
+        boolean below = percent < required;
+        checks.add(new CheckResult(ProbeIds.SCORE, "isolation success >= " + required + "%",
+                below ? Verdict.WARNING : Verdict.PASSED, held + " of " + ran + " isolation checks held ("
+                + percent + "%)" + (below ? ", below " : ", meets ") + "isolationSuccessPercent " + required,
+                List.of("checks that could not run are left out"), Instant.now(), 0));
+        if (below) {
+            console.warn("Isolation success " + percent + "% is below isolationSuccessPercent " + required + "%");
         }
     }
 
+    /** How many CRITICAL checks a phase of the isolation probe found, and the first of them (null for none). */
+    private record PhaseCriticals(long count, CheckResult first) {
+    }
+
     /**
-     * Keeps the faults in place for their duration, until a stop condition fires, or, for Workflows, until every one
-     * has finished. Returns how long that was.
+     * Runs the isolation layers for a phase into the run's checks. Each judged check goes to the dispatcher at once,
+     * which pages from its own threads; the checks themselves stream to the spool, never into a list.
+     */
+    private PhaseCriticals addIsolation(IsolationPhase phase) throws InterruptedException {
+        TenantIsolationSpec spec = plan.isolation();
+        Path coverageState = options.stateDir() == null ? null
+                : PairCoverage.stateFile(Path.of(options.stateDir()), plan.name(), environment);
+        long criticals = 0;
+        CheckResult first = null;
+        try (CheckLog found = new IsolationProbeSuite(spec, client, console, secrets::resolve, coverageState, runId).run()) {
+            // The same check in two phases must stay two test cases and two alert keys.
+            boolean rename = phase != null && spec.phases().size() >= 2;
+            for (CheckResult check : found) {
+                CheckResult named = !rename ? check : new CheckResult(check.probe(), check.name() + " [" + phase.key() + "]",
+                        check.verdict(), check.summary(), check.evidence(), check.startedAt(), check.durationMillis());
+                checks.add(named);
+                if (alerts != null) {
+                    alerts.observe(named);
+                }
+                if (named.verdict() == Verdict.CRITICAL) {
+                    criticals++;
+                    first = first == null ? named : first;
+                }
+            }
+        }
+        return new PhaseCriticals(criticals, first);
+    }
+
+    /**
+     * Keeps the faults in place for their duration, until a stop condition fires (abortOn, or an external
+     * {@code stopWhen} polled meanwhile), or, for Workflows, until every one has finished. Returns how long that was.
      */
     private Duration hold() throws InterruptedException {
         Duration longest = plan.hold(options.dryRun());
@@ -275,6 +369,24 @@ final class RunSession {
         }
         Instant end = injected.injectedAt().plus(longest);
         console.info("Holding " + injected.resources().size() + " fault(s) for " + GoDuration.format(longest));
+        StopConditionPoller poller = new StopConditionPoller(plan.stopWhen(), this::stopNow, console);
+        poller.start();
+        try {
+            return holdUntil(end, longest);
+        } finally {
+            poller.stop();
+        }
+    }
+
+    /** An external stop condition tripped: recovery starts at once, whatever {@code abortOn} says. */
+    private void stopNow(String reason) {
+        if (abortReason.compareAndSet(null, reason)) {
+            console.critical(reason + "; removing the faults now");
+            abort.countDown();
+        }
+    }
+
+    private Duration holdUntil(Instant end, Duration longest) throws InterruptedException {
         Instant nextProgress = Instant.now().plus(PROGRESS_EVERY);
         while (Instant.now().isBefore(end)) {
             long left = Duration.between(Instant.now(), end).toMillis();

@@ -26,13 +26,16 @@ public class Experiment implements Serializable {
     private String maxDuration = DEFAULT_MAX_DURATION;
     private String injectionTimeout = DEFAULT_INJECTION_TIMEOUT;
     private String recoveryTimeout = DEFAULT_RECOVERY_TIMEOUT;
-    private String abortOn = "never";
+    private String abortOn = "isolation";
     /** How long the faults are held; null: as long as the longest fault asks for. */
     private String hold;
     private List<FaultSpec> faults = new ArrayList<>();
     private ProbesSpec probes = ProbesSpec.none();
     private Map<String, Double> scoreWeights = new LinkedHashMap<>();
     private Double minScore;
+    private List<StopConditionSpec> stopWhen = new ArrayList<>();
+    /** The runbook's "isolation success > 95%". */
+    private double isolationSuccessPercent = 95;
     /** Where relative manifest paths resolve; set by the loader, never read from YAML. */
     private String baseDir = ".";
 
@@ -149,6 +152,24 @@ public class Experiment implements Serializable {
 
     public void setMinScore(Double minScore) {
         this.minScore = minScore;
+    }
+
+    /** The gate: a run whose isolation checks held less often than this (percent) is at least a WARNING. */
+    public double getIsolationSuccessPercent() {
+        return isolationSuccessPercent;
+    }
+
+    public void setIsolationSuccessPercent(double isolationSuccessPercent) {
+        this.isolationSuccessPercent = isolationSuccessPercent;
+    }
+
+    /** External stop conditions polled while the faults are active. */
+    public List<StopConditionSpec> getStopWhen() {
+        return stopWhen;
+    }
+
+    public void setStopWhen(List<StopConditionSpec> stopWhen) {
+        this.stopWhen = stopWhen == null ? new ArrayList<>() : new ArrayList<>(stopWhen);
     }
 
     public String getBaseDir() {

@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 public final class ExperimentBinder {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "environment", "namespace",
-            "allowedNamespaces", "maxDuration", "hold", "injectionTimeout", "recoveryTimeout", "abortOn", "faults", "probes", "scoring");
-    static final List<String> SCORING_KEYS = List.of("weights", "minScore");
+            "allowedNamespaces", "maxDuration", "hold", "injectionTimeout", "recoveryTimeout", "abortOn", "faults", "probes", "scoring", "stopWhen");
+    static final List<String> STOP_KEYS = List.of("prometheus", "query", "above", "http", "every");
+    static final List<String> SCORING_KEYS = List.of("weights", "minScore", "isolationSuccessPercent");
 
     private final TreeReader reader;
 
@@ -45,6 +46,7 @@ public final class ExperimentBinder {
         experiment.setFaults(bindFaults(root.get("faults")));
         experiment.setProbes(new ProbesBinder(reader).bind(root));
         bindScoring(root, experiment);
+        experiment.setStopWhen(bindStopWhen(root.get("stopWhen")));
         return experiment;
     }
 
@@ -98,6 +100,37 @@ public final class ExperimentBinder {
         return fault;
     }
 
+    private List<StopConditionSpec> bindStopWhen(JsonNode node) {
+        List<StopConditionSpec> conditions = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return conditions;
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (node.isObject()) {
+            items.add(node);
+        } else if (node.isArray()) {
+            node.forEach(items::add);
+        } else {
+            reader.error("stopWhen", "must be a map {prometheus, query, above} or {http}, or a list of them, not "
+                    + TreeReader.describe(node));
+            return conditions;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String path = TreeReader.index("stopWhen", i);
+            if (!item.isObject()) {
+                reader.error(path, "a stop condition must be a map {prometheus, query, above} or {http}, not "
+                        + TreeReader.describe(item));
+                continue;
+            }
+            reader.rejectUnknownKeys(item, STOP_KEYS, path);
+            conditions.add(new StopConditionSpec(reader.text(item, "prometheus", path), reader.text(item, "query", path),
+                    reader.decimal(item, "above", path), reader.text(item, "http", path),
+                    reader.text(item, "every", path)));
+        }
+        return conditions;
+    }
+
     private void bindScoring(JsonNode root, Experiment experiment) {
         JsonNode scoring = reader.object(root, "scoring", "");
         if (scoring == null) {
@@ -105,6 +138,10 @@ public final class ExperimentBinder {
         }
         reader.rejectUnknownKeys(scoring, SCORING_KEYS, "scoring");
         experiment.setMinScore(reader.decimal(scoring, "minScore", "scoring"));
+        Double isolation = reader.decimal(scoring, "isolationSuccessPercent", "scoring");
+        if (isolation != null) {
+            experiment.setIsolationSuccessPercent(isolation);
+        }
         JsonNode weights = reader.object(scoring, "weights", "scoring");
         if (weights != null) {
             Map<String, Double> out = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,7 @@ final class RunFacts {
     static final String UNKNOWN = "unknown";
     /** The source tenant is what precedes the arrow: {@code alice->bob GET ...}, {@code carol -> alice:8080}. */
     private static final Pattern SOURCE_TENANT = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9_.:/-]*?)\\s*->");
+    private static final Pattern TARGET_TENANT = Pattern.compile("->\\s*([A-Za-z0-9][A-Za-z0-9_.-]*)");
     private static final int MAX_LABEL = 63;
 
     private RunFacts() {
@@ -58,6 +60,20 @@ final class RunFacts {
             tenant = tenant.substring(0, slash);
         }
         return tenant.length() > MAX_LABEL ? tenant.substring(0, MAX_LABEL) : tenant;
+    }
+
+    /** The tenant after the arrow ({@code alice->bob GET ...}, {@code carol -> alice:8080}); empty without one. */
+    static Optional<String> targetTenant(CheckResult check) {
+        Matcher m = TARGET_TENANT.matcher(check.name());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String tenant = m.group(1);
+        int cut = tenant.indexOf('/');
+        if (cut > 0) {
+            tenant = tenant.substring(0, cut);
+        }
+        return Optional.of(tenant.length() > MAX_LABEL ? tenant.substring(0, MAX_LABEL) : tenant);
     }
 
     /** The run's failover outcome, or empty when it ran no failover check. */
@@ -113,6 +129,33 @@ final class RunFacts {
                 .mapToDouble(i -> i.getEpochSecond() + i.getNano() / 1e9).min()
                 .orElseGet(() -> run.timeline().stream().filter(TimelinePoint::faultActive)
                         .mapToDouble(TimelinePoint::epochSecond).min().orElse(0));
+    }
+
+    /**
+     * 1 when the provider served where it should have: the primary in the seconds outside the fault window (before
+     * the injection and after the recovery), the secondary inside it; 0 when it did not; empty without a stream.
+     */
+    static OptionalDouble providerHealth(RunResult run, boolean primary) {
+        List<TimelinePoint> window = run.timeline().stream()
+                .filter(p -> p.requests() > 0 && p.faultActive() != primary).toList();
+        if (window.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        boolean served = window.stream().anyMatch(p -> (primary ? p.primary() : p.secondary()) > 0);
+        return OptionalDouble.of(served ? 1 : 0);
+    }
+
+    /** Held share of the run's isolation checks that ran; empty when none ran. */
+    static OptionalDouble isolationSuccessRatio(RunResult run) {
+        long ran = 0;
+        long held = 0;
+        for (CheckResult check : run.checks()) {
+            if (isIsolation(check) && check.verdict() != Verdict.ERROR) {
+                ran++;
+                held += check.verdict() == Verdict.PASSED ? 1 : 0;
+            }
+        }
+        return ran == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) held / ran);
     }
 
     /** Failed share of the whole stream, graceful errors included: the caller got no answer either way. */

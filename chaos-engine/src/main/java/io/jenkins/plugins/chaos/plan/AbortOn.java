@@ -8,7 +8,13 @@ import java.util.Optional;
 public enum AbortOn {
     /** The faults stay for their whole duration, whatever the probes see. */
     NEVER,
-    /** A CRITICAL check while the faults are active removes them at once. */
+    /**
+     * The default: a tenant isolation breach while the faults are active removes them at once (the boundary is open,
+     * holding the fault only widens the exposure); failover criticals let the fault run its course, so that the
+     * report shows the whole outage.
+     */
+    ISOLATION,
+    /** Any CRITICAL check while the faults are active removes them at once. */
     CRITICAL;
 
     /** The allowed values as written in an experiment, for error messages. */
@@ -21,5 +27,10 @@ public enum AbortOn {
     /** As written in YAML and step arguments. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a CRITICAL of this probe family ends the faults. */
+    public boolean stopsOn(boolean isolationBreach) {
+        return this == CRITICAL || (this == ISOLATION && isolationBreach);
     }
 }

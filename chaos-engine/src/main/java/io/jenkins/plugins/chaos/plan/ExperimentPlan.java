@@ -2,6 +2,7 @@ package io.jenkins.plugins.chaos.plan;
 
 import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
+import io.jenkins.plugins.chaos.experiment.StopConditionSpec;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import java.io.Serializable;
 import java.time.Duration;
@@ -163,6 +164,14 @@ public final class ExperimentPlan implements Serializable {
 
     public Map<String, Double> scoreWeights() {
         return experiment.getScoreWeights();
+    }
+
+    public double isolationSuccessPercent() {
+        return experiment.getIsolationSuccessPercent();
+    }
+
+    public List<StopConditionSpec> stopWhen() {
+        return List.copyOf(experiment.getStopWhen());
     }
 
     public Double minScore() {

@@ -85,6 +85,12 @@ public final class ExperimentPlanner {
         if (experiment.getMinScore() != null && (experiment.getMinScore() < 0 || experiment.getMinScore() > 100)) {
             errors.add(new ValidationError("scoring.minScore", experiment.getMinScore() + " must be between 0 and 100"));
         }
+        double isolation = experiment.getIsolationSuccessPercent();
+        if (!(isolation >= 0 && isolation <= 100)) {
+            errors.add(new ValidationError("scoring.isolationSuccessPercent", isolation
+                    + " must be between 0 and 100 (default 95)"));
+        }
+        errors.addAll(StopConditions.validate(experiment.getStopWhen()));
         if (experiment.getFaults().isEmpty() && !experiment.getProbes().any()) {
             errors.add(new ValidationError("faults", "at least one fault or one probe is required"));
         }

@@ -98,7 +98,7 @@ public final class IsolationProbeSuite {
         listener.info("Tenant isolation: " + checks.size() + " check(s), " + breaches + " breach(es)");
         for (CheckResult check : breaches == 0 ? List.<CheckResult>of() : checks) {
             if (check.verdict() == Verdict.CRITICAL) {
-                listener.warn("BREACH " + check.probe() + " " + check.name() + ": " + check.summary());
+                listener.critical("BREACH " + check.probe() + " " + check.name() + ": " + check.summary());
             }
         }
         return checks;

@@ -281,7 +281,7 @@ public final class HtmlReportWriter {
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#212121;background:#fafafa}
             h1{margin:0 0 12px;font-size:24px}h2{margin:28px 0 10px;font-size:19px;border-bottom:1px solid #ddd;padding-bottom:4px}
             h3{font-size:15px;margin:0 0 6px;word-break:break-word}
-            .verdict{display:inline-block;padding:8px 16px;border-radius:6px;font-size:22px;font-weight:700;color:#fff}
+            .verdict{display:inline-block;white-space:nowrap;padding:8px 16px;border-radius:6px;font-size:22px;font-weight:700;color:#fff}
             .verdict span{font-size:14px;font-weight:400;margin-left:12px}
             .passed{background:#2e7d32;color:#fff}.warning{background:#f9a825;color:#212121}
             .error{background:#5e35b1;color:#fff}.critical{background:#c62828;color:#fff}
@@ -293,8 +293,9 @@ public final class HtmlReportWriter {
             .banner{padding:8px 12px;border-radius:6px}.notes{color:#555}
             table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}
             th,td{border:1px solid #e0e0e0;padding:4px 8px;text-align:left;vertical-align:top;word-break:break-word}
-            th{background:#f5f5f5}.n{text-align:right;white-space:nowrap}
-            .tag{display:inline-block;border-radius:4px;padding:1px 6px;font-size:11px;font-weight:700}
+            th{background:#f5f5f5;white-space:nowrap}.n{text-align:right;white-space:nowrap}
+            #faults table{table-layout:auto}#faults td{word-break:break-all;font-size:12px}
+            .tag{display:inline-block;border-radius:4px;padding:1px 6px;font-size:11px;font-weight:700;white-space:nowrap}
             article.issue{background:#fff;border:1px solid #e0e0e0;border-left:6px solid;border-radius:4px;padding:10px 14px;margin:10px 0}
             article.issue-critical{border-left-color:#c62828}article.issue-error{border-left-color:#5e35b1}
             article.issue-warning{border-left-color:#f9a825}

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param warnings      checks with a WARNING
  * @param errors        checks that could not run (ERROR)
  * @param critical      CRITICAL breaches
- * @param durationMillis sum of the checks' durations
+ * @param durationMillis wall time: from the first check's start to the last check's end (checks run side by side,
+ *                       and the failover checks each cover the same stream, so a sum would overstate it)
  */
 public record ProbeSummary(String probe, long total, long passed, long warnings, long errors, long critical,
                            long durationMillis) implements Serializable {
@@ -66,7 +67,8 @@ public record ProbeSummary(String probe, long total, long passed, long warnings,
         private long warnings;
         private long errors;
         private long critical;
-        private long durationMillis;
+        private long firstStart = Long.MAX_VALUE;
+        private long lastEnd = Long.MIN_VALUE;
 
         Counter(String probe) {
             this.probe = probe;
@@ -74,7 +76,9 @@ public record ProbeSummary(String probe, long total, long passed, long warnings,
 
         void add(CheckResult check) {
             total++;
-            durationMillis += Math.max(0, check.durationMillis());
+            long start = check.startedAt().toEpochMilli();
+            firstStart = Math.min(firstStart, start);
+            lastEnd = Math.max(lastEnd, start + Math.max(0, check.durationMillis()));
             switch (check.verdict()) {
                 case PASSED -> passed++;
                 case WARNING -> warnings++;
@@ -85,7 +89,8 @@ public record ProbeSummary(String probe, long total, long passed, long warnings,
         }
 
         ProbeSummary summary() {
-            return new ProbeSummary(probe, total, passed, warnings, errors, critical, durationMillis);
+            long wall = total == 0 ? 0 : Math.max(0, lastEnd - firstStart);
+            return new ProbeSummary(probe, total, passed, warnings, errors, critical, wall);
         }
     }
 }

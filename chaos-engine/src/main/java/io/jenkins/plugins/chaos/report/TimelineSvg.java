@@ -33,6 +33,9 @@ public final class TimelineSvg {
     static final String[] SHARE_COLOURS = {"#1e88e5", "#43a047", "#f9a825", "#e53935"};
     static final String[] LATENCY_NAMES = {"p50", "p95", "p99"};
     static final String[] LATENCY_COLOURS = {"#00897b", "#ef6c00", "#6a1b9a"};
+    /** p95 is drawn last and dashed: where p95 and p99 coincide (few requests a second) p99 must not hide it. */
+    private static final int[] DRAW_ORDER = {0, 2, 1};
+    private static final String P95_DASH = "6 3";
     private static final long[] TICK_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400,
             21600, 43200, 86400};
 
@@ -120,7 +123,7 @@ public final class TimelineSvg {
     }
 
     private static void latencyLines(StringBuilder svg, Columns columns, double max) {
-        for (int s = 0; s < columns.latency.length; s++) {
+        for (int s : DRAW_ORDER) {
             StringBuilder path = new StringBuilder();
             boolean penDown = false;
             for (int i = 0; i < columns.count; i++) {
@@ -136,7 +139,8 @@ public final class TimelineSvg {
             if (path.length() > 0) {
                 svg.append("<path class=\"latency-").append(LATENCY_NAMES[s]).append("\" d=\"").append(path.toString().trim())
                         .append("\" fill=\"none\" stroke=\"").append(LATENCY_COLOURS[s])
-                        .append("\" stroke-width=\"2\" stroke-linejoin=\"round\"/>\n");
+                        .append("\" stroke-width=\"2\" stroke-linejoin=\"round\"")
+                        .append(s == 1 ? " stroke-dasharray=\"" + P95_DASH + "\"" : "").append("/>\n");
             }
         }
     }
@@ -212,7 +216,8 @@ public final class TimelineSvg {
         for (int s = 0; s < LATENCY_NAMES.length; s++) {
             svg.append("<line x1=\"").append(num(xPos)).append("\" x2=\"").append(num(xPos + 22)).append("\" y1=\"")
                     .append(y - 4).append("\" y2=\"").append(y - 4).append("\" stroke=\"").append(LATENCY_COLOURS[s])
-                    .append("\" stroke-width=\"3\"/>\n");
+                    .append("\" stroke-width=\"3\"").append(s == 1 ? " stroke-dasharray=\"" + P95_DASH + "\"" : "")
+                    .append("/>\n");
             svg.append("<text x=\"").append(num(xPos + 28)).append("\" y=\"").append(y).append("\">")
                     .append(LATENCY_NAMES[s]).append(" latency</text>\n");
             xPos += 110;

@@ -13,6 +13,9 @@ import java.util.OptionalDouble;
  */
 public final class ResilienceScore {
 
+    /** A run with a CRITICAL check scores at most this: a breach can never read as a passing score. */
+    public static final double CRITICAL_CAP = 50.0;
+
     /** The probe of the minScore gate's own check, which the score does not count (it is about the score). */
     public static final String GATE_PROBE = ProbeIds.SCORE;
 
@@ -47,7 +50,22 @@ public final class ResilienceScore {
             weighted += weight * probe.getValue()[0] / probe.getValue()[1];
             totalWeight += weight;
         }
-        return totalWeight == 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.round(1000.0 * weighted / totalWeight) / 10.0);
+        if (totalWeight == 0) {
+            return OptionalDouble.empty();
+        }
+        double score = Math.round(1000.0 * weighted / totalWeight) / 10.0;
+        return OptionalDouble.of(criticals(checks) > 0 ? Math.min(score, CRITICAL_CAP) : score);
+    }
+
+    /** Why the score is capped, for the report and the console; empty when it is not. */
+    public static String capReason(List<CheckResult> checks) {
+        long critical = criticals(checks);
+        return critical == 0 ? "" : "resilience score capped at " + CRITICAL_CAP + "/100: " + critical
+                + " CRITICAL check(s); a breach is never a passing score";
+    }
+
+    private static long criticals(List<CheckResult> checks) {
+        return checks.stream().filter(c -> c.verdict() == Verdict.CRITICAL && !GATE_PROBE.equals(c.probe())).count();
     }
 
     private static double weightOf(String probe, Map<String, Double> weights) {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,9 +66,9 @@ class ChaosMetricsTest {
         assertEquals(7.7, text.value("chaos_failover_time_seconds", "experiment", e), 1e-6);
         // 7 s of 10 errors before the switch, 8 s of 1 error after it, out of 20 s x 10 requests
         assertEquals(78.0 / 200, text.value("chaos_provider_error_ratio", "experiment", e), 1e-9);
-        assertEquals(2.5, text.value("chaos_provider_latency_seconds", "quantile", "0.95"), 1e-9);
-        assertEquals(4.0, text.value("chaos_provider_latency_seconds", "quantile", "0.99"), 1e-9);
-        assertEquals(0.12, text.value("chaos_provider_latency_seconds", "quantile", "0.5"), 1e-9);
+        assertEquals(2.5, text.value("chaos_provider_latency_seconds", "percentile", "95"), 1e-9);
+        assertEquals(4.0, text.value("chaos_provider_latency_seconds", "percentile", "99"), 1e-9);
+        assertEquals(0.12, text.value("chaos_provider_latency_seconds", "percentile", "50"), 1e-9);
 
         assertEquals(1, text.value("chaos_alert_response_time_seconds_count", "channel", "pagerduty"));
         assertEquals(4.2, text.value("chaos_alert_response_time_seconds_sum", "channel", "pagerduty"), 1e-9);
@@ -80,8 +81,9 @@ class ChaosMetricsTest {
 
         assertEquals(run.finishedAt().toEpochMilli() / 1000.0, text.value("chaos_last_run_timestamp_seconds",
                 "experiment", e), 1e-3);
-        // per probe: isolation.api 2/3, isolation.network 1, isolation.rbac 1, failover (1 + 0.5)/2; equal weights
-        assertEquals(85.4, text.value("chaos_resilience_score", "experiment", e), 1e-9);
+        // per probe: isolation.api 2/3, isolation.network 1, isolation.rbac 1, failover (1 + 0.5)/2 is 85.4 with equal
+        // weights, but the run has a breach: the score is capped and cannot read as passing
+        assertEquals(50.0, text.value("chaos_resilience_score", "experiment", e), 1e-9);
         assertEquals(1, text.value("chaos_run_verdict", "experiment", e, "verdict", "critical"));
         assertEquals(0, text.value("chaos_run_verdict", "experiment", e, "verdict", "passed"));
         assertEquals(1, text.value("chaos_checks_total", "probe", "failover", "verdict", "warning"));
@@ -175,16 +177,18 @@ class ChaosMetricsTest {
             metrics.record(TestRuns.mixedRun(EXPERIMENT, INJECTED), alerts());
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
 
-            metrics.push(base, "chaos-isolation");
+            metrics.push(base, "chaos-isolation", ChaosMetrics.groupingKey(EXPERIMENT, "prod-eu"));
 
-            assertEquals("PUT /metrics/job/chaos-isolation", seen.get(0));
+            assertEquals("PUT /metrics/job/chaos-isolation/experiment/" + EXPERIMENT + "/environment/prod-eu",
+                    seen.get(0), "one group per experiment and environment: runs never replace each other");
             assertTrue(seen.get(1).startsWith("text/plain; version=0.0.4"), seen.get(1));
             ExpositionParser pushed = ExpositionParser.parse(seen.get(2));
             assertEquals(1, pushed.value("chaos_tenant_isolation_breaches", "layer", "api"));
             assertTrue(pushed.sampleNames().contains("chaos_last_run_timestamp_seconds"));
 
             IOException failed = assertThrows(IOException.class, () -> metrics.push(
-                    "http://pushuser:pushS3cretPw@127.0.0.1:" + server.getAddress().getPort(), "broken"));
+                    "http://pushuser:pushS3cretPw@127.0.0.1:" + server.getAddress().getPort(), "broken",
+                    ChaosMetrics.groupingKey(EXPERIMENT, "prod-eu")));
             assertTrue(failed.getMessage().contains("500"), failed.getMessage());
             assertFalse(failed.getMessage().contains("pushS3cretPw"), failed.getMessage());
         } finally {
@@ -196,11 +200,11 @@ class ChaosMetricsTest {
     void badPushArgumentsAreNamed() {
         ChaosMetrics metrics = new ChaosMetrics(new CollectorRegistry());
         IllegalArgumentException url = assertThrows(IllegalArgumentException.class,
-                () -> metrics.push("pushgateway:9091", "job"));
+                () -> metrics.push("pushgateway:9091", "job", Map.of()));
         assertTrue(url.getMessage().contains("pushgatewayUrl") && url.getMessage().contains("http"),
                 url.getMessage());
         IllegalArgumentException job = assertThrows(IllegalArgumentException.class,
-                () -> metrics.push("http://127.0.0.1:9", " "));
+                () -> metrics.push("http://127.0.0.1:9", " ", Map.of()));
         assertTrue(job.getMessage().startsWith("job"), job.getMessage());
     }
 

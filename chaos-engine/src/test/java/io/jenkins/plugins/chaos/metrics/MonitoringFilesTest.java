@@ -60,7 +60,8 @@ class MonitoringFilesTest {
         metrics.record(TestRuns.mixedRun("mixed", injected), new AlertOutcome(List.of(
                 new AlertDelivery(AlertChannel.PAGERDUTY, "trigger", "k", "c", true, 1, 202, null, 3_000),
                 new AlertDelivery(AlertChannel.SLACK, "notify", null, null, false, 4, 500, "HTTP 500", -1)),
-                List.of()));
+                List.of(), List.of(3.5), List.of(600.0)));
+        metrics.expectRunsWithin("mixed", Duration.ofMinutes(45));
         RunResult outage = new RunResult("outage", "staging", "r2", injected, injected.plusSeconds(5), List.of(),
                 List.of(TestRuns.check("failover", "failover time", Verdict.CRITICAL, injected)),
                 List.of(new TimelinePoint(injected.getEpochSecond(), 3, 0, 0, 0, 3, 10, 20, 30, true)), null,
@@ -125,8 +126,10 @@ class MonitoringFilesTest {
             assertEquals("warning", rules.get(warning).path("labels").path("severity").asText(), warning);
             assertTrue(forDuration(rules.get(warning)).compareTo(Duration.ofMinutes(14)) <= 0, warning);
         }
-        assertEquals("time() - max(chaos_last_run_timestamp_seconds) > 1800",
-                rules.get("ChaosRunsStopped").get("expr").asText().trim());
+        // one dead-man's switch per experiment, never the newest run of all of them
+        String stopped = rules.get("ChaosRunsStopped").get("expr").asText();
+        assertTrue(stopped.contains("max by (experiment, environment) (chaos_last_run_timestamp_seconds)"), stopped);
+        assertFalse(stopped.contains("max(chaos_last_run_timestamp_seconds)"), stopped);
         assertEquals("absent(chaos_last_run_timestamp_seconds)",
                 rules.get("ChaosMetricsAbsent").get("expr").asText().trim());
     }
@@ -136,27 +139,54 @@ class MonitoringFilesTest {
         return text.equals("0m") || text.equals("0s") ? Duration.ZERO : GoDuration.parse(text).orElseThrow();
     }
 
-    @Test
-    void everyQueryOfTheDashboardUsesExportedMetricsAndThePanelsAreThere() throws IOException {
-        JsonNode dashboard = new ObjectMapper().readTree(MONITORING.resolve("grafana-dashboard.json").toFile());
-        assertTrue(dashboard.get("schemaVersion").asInt() >= 39);
-        List<String> queries = new ArrayList<>();
-        collectQueries(dashboard, queries);
-        Set<String> used = new TreeSet<>();
-        queries.forEach(q -> used.addAll(metricNames(q)));
-        Set<String> missing = new TreeSet<>(used);
-        missing.removeAll(exportedNames());
-        assertTrue(missing.isEmpty(), "used by the dashboard but not exported: " + missing);
+    /** The runbook's three dashboards. */
+    static final List<String> DASHBOARDS = List.of("grafana-overview.json", "grafana-tenant-isolation.json",
+            "grafana-provider-failover.json");
 
-        Map<String, JsonNode> panels = new LinkedHashMap<>();
-        dashboard.get("panels").forEach(p -> panels.put(p.get("title").asText(), p));
-        assertPanel(panels, "Tenant isolation success ratio", "stat", "chaos_tenant_isolation_success_total");
-        assertPanel(panels, "Isolation breaches over time", "timeseries", "chaos_tenant_isolation_breaches");
-        assertPanel(panels, "Failover time", "timeseries", "chaos_failover_time_seconds");
-        assertPanel(panels, "Failovers by outcome", "timeseries", "chaos_provider_failover_total");
-        assertPanel(panels, "Alert response time (p50 / p95)", "timeseries",
+    static List<String> dashboardQueries(String file) throws IOException {
+        List<String> queries = new ArrayList<>();
+        collectQueries(new ObjectMapper().readTree(MONITORING.resolve(file).toFile()), queries);
+        return queries;
+    }
+
+    static Path monitoringDir() {
+        return MONITORING;
+    }
+
+    @Test
+    void everyQueryOfTheDashboardsUsesExportedMetricsAndThePanelsAreThere() throws IOException {
+        Map<String, Map<String, JsonNode>> byTitle = new LinkedHashMap<>();
+        for (String file : DASHBOARDS) {
+            JsonNode dashboard = new ObjectMapper().readTree(MONITORING.resolve(file).toFile());
+            assertTrue(dashboard.get("schemaVersion").asInt() >= 39, file);
+            Set<String> used = new TreeSet<>();
+            dashboardQueries(file).forEach(q -> used.addAll(metricNames(q)));
+            Set<String> missing = new TreeSet<>(used);
+            missing.removeAll(exportedNames());
+            assertTrue(missing.isEmpty(), file + " uses metrics that are not exported: " + missing);
+            Map<String, JsonNode> panels = new LinkedHashMap<>();
+            dashboard.get("panels").forEach(p -> panels.put(p.get("title").asText(), p));
+            byTitle.put(dashboard.get("title").asText(), panels);
+        }
+        assertEquals(List.of("Chaos Engineering Overview", "Tenant Isolation Health", "Provider Failover Status"),
+                List.copyOf(byTitle.keySet()));
+        Map<String, JsonNode> overview = byTitle.get("Chaos Engineering Overview");
+        assertPanel(overview, "Tenant isolation success ratio", "stat", "chaos_tenant_isolation_success_total");
+        assertPanel(overview, "Time since last chaos run", "stat", "chaos_last_run_timestamp_seconds");
+        assertPanel(overview, "Alert response time (p50 / p95)", "timeseries",
                 "chaos_alert_response_time_seconds_bucket");
-        assertPanel(panels, "Time since last chaos run", "stat", "chaos_last_run_timestamp_seconds");
+        assertPanel(overview, "MTTD", "stat", "chaos_mttd_seconds");
+        assertPanel(overview, "MTTR", "stat", "chaos_mttr_seconds");
+        Map<String, JsonNode> isolation = byTitle.get("Tenant Isolation Health");
+        assertPanel(isolation, "Isolation attempts by source tenant", "timeseries", "chaos_tenant_isolation_total");
+        assertPanel(isolation, "Denials by source tenant", "timeseries", "chaos_tenant_isolation_success_total");
+        assertPanel(isolation, "Breaches by pair (latest runs)", "table", "chaos_tenant_isolation_pair_breaches");
+        Map<String, JsonNode> failover = byTitle.get("Provider Failover Status");
+        assertPanel(failover, "Provider health", "stat", "chaos_provider_health");
+        assertPanel(failover, "Failover frequency by outcome", "timeseries", "chaos_provider_failover_total");
+        assertPanel(failover, "Failover time", "timeseries", "chaos_failover_time_seconds");
+        assertPanel(failover, "Error ratio and p95 latency during the fault", "timeseries",
+                "chaos_provider_error_ratio");
     }
 
     private static void assertPanel(Map<String, JsonNode> panels, String title, String type, String metric) {

@@ -96,7 +96,7 @@ class ExperimentPlanTest {
         ExperimentPlan plan = plan(TWO_FAULTS.replace("abortOn: critical", "allowedNamespaces: [tenant-alice]"),
                 new PlanLimits(null, List.of("inference")));
         assertEquals(Set.of("tenant-alice", "inference"), plan.allowedNamespaces());
-        assertEquals(AbortOn.NEVER, plan.abortOn());
+        assertEquals(AbortOn.ISOLATION, plan.abortOn(), "an isolation breach ends the faults unless told otherwise");
     }
 
     @Test

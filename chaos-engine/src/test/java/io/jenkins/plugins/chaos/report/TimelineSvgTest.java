@@ -19,6 +19,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TimelineSvgTest {
 
     @Test
+    void p95IsDrawnLastAndDashedSoThatP99NeverHidesIt() throws Exception {
+        Document svg = parse(TimelineSvg.render(RunFixtures.timeline(1_000, 70, 20, 50)));
+        NodeList paths = svg.getElementsByTagName("path");
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < paths.getLength(); i++) {
+            Element path = (Element) paths.item(i);
+            if (path.getAttribute("class").startsWith("latency-")) {
+                order.add(path.getAttribute("class"));
+                assertEquals(path.getAttribute("class").equals("latency-p95"), path.hasAttribute("stroke-dasharray"),
+                        path.getAttribute("class"));
+            }
+        }
+        assertEquals(List.of("latency-p50", "latency-p99", "latency-p95"), order);
+    }
+
+    @Test
     void isWellFormedSvgWithAxesLegendAndFaultWindow() throws Exception {
         Document svg = parse(TimelineSvg.render(RunFixtures.timeline(1_000, 70, 20, 50)));
         Element root = svg.getDocumentElement();

@@ -86,12 +86,18 @@ class AlertDispatcherTest {
         JsonNode payload = event.get("payload");
         assertEquals("critical", payload.get("severity").asText());
         assertEquals("staging", payload.get("source").asText());
-        assertEquals("isolation.api", payload.get("component").asText());
+        assertEquals("chaos-engineering", payload.get("component").asText(), "the configured component, by default");
         assertEquals("tenant-isolation", payload.get("group").asText());
         assertEquals("tenant-isolation", payload.get("class").asText());
-        assertTrue(payload.get("summary").asText().contains(BREACH_NAME));
+        assertEquals("[CRITICAL] chaos staging: Tenant isolation breach: alice can read bob's files"
+                + " (GET /v1/tenants/bob/files)", payload.get("summary").asText());
         JsonNode details = payload.get("custom_details");
         assertEquals("run-1", details.get("run_id").asText());
+        assertEquals("tenant-isolation", details.get("test").asText());
+        assertEquals("CRITICAL", details.get("status").asText());
+        assertTrue(details.get("escalation").asText().startsWith("page the on-call SRE now"));
+        assertEquals(BREACH_NAME, details.get("boundary").asText());
+        assertEquals(1, details.get("observations").asInt());
         assertEquals("GET /v1/tenants/bob/files with alice's token -> 200", details.get("evidence").get(0).asText());
         assertEquals("http://jenkins.example/job/chaos/7/chaos-report/", details.get("report_url").asText());
         assertEquals(2, event.get("links").size());
