@@ -13,7 +13,7 @@ final class ProbesBinder {
     static final List<String> TENANT_KEYS = List.of("name", "namespace", "token");
     static final List<String> FAILOVER_KEYS = List.of("gateway", "method", "path", "body", "tenant", "token",
             "requestsPerSecond", "duration", "timeout", "primary", "secondary", "providerHeader", "providerField",
-            "gracefulStatuses", "thresholds");
+            "gracefulStatuses", "thresholds", "expect");
     static final List<String> THRESHOLD_KEYS = List.of("failover", "latency", "errorRatePercent");
 
     private final TreeReader reader;
@@ -121,6 +121,7 @@ final class ProbesBinder {
                 reader.text(node, "providerField", path), reader.integerList(node, "gracefulStatuses", path),
                 thresholds == null ? null : reader.text(thresholds, "failover", thresholdsPath),
                 thresholds == null ? null : reader.text(thresholds, "latency", thresholdsPath),
-                thresholds == null ? null : reader.decimal(thresholds, "errorRatePercent", thresholdsPath));
+                thresholds == null ? null : reader.decimal(thresholds, "errorRatePercent", thresholdsPath),
+                reader.text(node, "expect", path));
     }
 }

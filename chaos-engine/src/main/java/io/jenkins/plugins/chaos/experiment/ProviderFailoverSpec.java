@@ -25,16 +25,18 @@ import java.util.List;
  * @param failover          threshold: failover slower than this is CRITICAL (default 30s)
  * @param latency           threshold: p95 above this is a WARNING (default 30s)
  * @param errorRatePercent  threshold: error rate above this percentage is a WARNING (default 20)
+ * @param expect            what must happen while the fault is active: {@code failover} (default: another provider
+ *                          serves) or {@code graceful-degradation} (every provider is down: graceful errors only)
  */
 public record ProviderFailoverSpec(String gateway, String method, String path, String body, String tenant, String token,
                                    Double requestsPerSecond, String duration, String timeout, String primary,
                                    String secondary, String providerHeader, String providerField,
                                    List<Integer> gracefulStatuses, String failover, String latency,
-                                   Double errorRatePercent) implements Serializable {
+                                   Double errorRatePercent, String expect) implements Serializable {
 
     @Override
     public String toString() {
         return "ProviderFailoverSpec[gateway=" + gateway + ", path=" + path + ", tenant=" + tenant + ", token="
-                + (token == null ? "none" : "****") + "]";
+                + (token == null ? "none" : "****") + ", expect=" + expect + "]";
     }
 }

@@ -32,12 +32,15 @@ import java.util.List;
  * @param maxP95           p95 latency above this is a WARNING (default 30s)
  * @param maxErrorRate     fraction of error responses above which the check warns, 0..1 (default 0.2)
  * @param stopOnCritical   stop the stream as soon as a CRITICAL is certain (default false)
+ * @param expect           {@link FailoverExpectation#FAILOVER} (default) or
+ *                         {@link FailoverExpectation#GRACEFUL_DEGRADATION}, in its CLI form
  */
 public record FailoverConfig(String url, RequestTemplate request, String tenant,
                              @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String token, Double rate,
                              String duration, String timeout, Integer maxInFlight, String providerHeader,
                              String providerField, String primary, String secondary, List<Integer> gracefulStatuses,
-                             String maxFailoverTime, String maxP95, Double maxErrorRate, Boolean stopOnCritical)
+                             String maxFailoverTime, String maxP95, Double maxErrorRate, Boolean stopOnCritical,
+                             String expect)
         implements Serializable {
 
     public static final String DEFAULT_CHAT_BODY =
@@ -72,38 +75,45 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
         maxP95 = blank(maxP95) ? DEFAULT_MAX_P95 : maxP95;
         maxErrorRate = maxErrorRate == null ? DEFAULT_MAX_ERROR_RATE : maxErrorRate;
         stopOnCritical = stopOnCritical != null && stopOnCritical;
+        expect = blank(expect) ? FailoverExpectation.FAILOVER.cliName() : expect.trim();
     }
 
     /** The usual case: the defaults, against one tenant's chat completions. */
     public static FailoverConfig of(String url, String tenant, String token) {
         return new FailoverConfig(url, null, tenant, token, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public FailoverConfig withRate(double newRate) {
         return new FailoverConfig(url, request, tenant, token, newRate, duration, timeout, maxInFlight, providerHeader,
-                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical);
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical, expect);
     }
 
     public FailoverConfig withDuration(String newDuration) {
         return new FailoverConfig(url, request, tenant, token, rate, newDuration, timeout, maxInFlight, providerHeader,
-                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical);
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical, expect);
     }
 
     public FailoverConfig withTimeout(String newTimeout) {
         return new FailoverConfig(url, request, tenant, token, rate, duration, newTimeout, maxInFlight, providerHeader,
-                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical);
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical, expect);
     }
 
     public FailoverConfig withThresholds(String newMaxFailoverTime, String newMaxP95, Double newMaxErrorRate) {
         return new FailoverConfig(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader,
                 providerField, primary, secondary, gracefulStatuses, newMaxFailoverTime, newMaxP95, newMaxErrorRate,
-                stopOnCritical);
+                stopOnCritical, expect);
     }
 
     public FailoverConfig withStopOnCritical(boolean stop) {
         return new FailoverConfig(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader,
-                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stop);
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stop, expect);
+    }
+
+    public FailoverConfig withExpect(FailoverExpectation newExpect) {
+        return new FailoverConfig(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader,
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
+                stopOnCritical, newExpect.cliName());
     }
 
     /** Every problem at once, each naming its field and what is allowed. */
@@ -142,10 +152,20 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
                 errors.add("gracefulStatuses: " + status + " is not an error status; use 4xx or 5xx codes such as 429, 503");
             }
         }
+        if (FailoverExpectation.parse(expect).isEmpty()) {
+            errors.add("expect: '" + expect + "' is unknown; allowed: " + FailoverExpectation.allowed());
+        }
         if (primary.equals(secondary)) {
             errors.add("secondary: '" + secondary + "' must differ from primary");
         }
         return errors;
+    }
+
+    /** The parsed expectation; call only on a validated configuration. */
+    @JsonIgnore
+    public FailoverExpectation expectation() {
+        return FailoverExpectation.parse(expect).orElseThrow(() ->
+                new IllegalArgumentException("expect: '" + expect + "'; allowed: " + FailoverExpectation.allowed()));
     }
 
     @JsonIgnore
@@ -198,6 +218,6 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
                 + timeout + ", maxInFlight=" + maxInFlight + ", providerHeader=" + providerHeader + ", providerField="
                 + providerField + ", primary=" + primary + ", secondary=" + secondary + ", gracefulStatuses="
                 + gracefulStatuses + ", maxFailoverTime=" + maxFailoverTime + ", maxP95=" + maxP95
-                + ", maxErrorRate=" + maxErrorRate + ", stopOnCritical=" + stopOnCritical + "]";
+                + ", maxErrorRate=" + maxErrorRate + ", stopOnCritical=" + stopOnCritical + ", expect=" + expect + "]";
     }
 }

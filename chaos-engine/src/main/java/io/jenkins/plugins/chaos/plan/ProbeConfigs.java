@@ -46,7 +46,7 @@ public final class ProbeConfigs {
                 spec.requestsPerSecond(), spec.duration() == null ? defaultDuration : spec.duration(), spec.timeout(),
                 null, spec.providerHeader(), spec.providerField(), spec.primary(), spec.secondary(),
                 spec.gracefulStatuses().isEmpty() ? null : spec.gracefulStatuses(), spec.failover(), spec.latency(),
-                spec.errorRatePercent() == null ? null : spec.errorRatePercent() / 100.0, false);
+                spec.errorRatePercent() == null ? null : spec.errorRatePercent() / 100.0, false, spec.expect());
     }
 
     /** Probe pods between the tenant namespaces, on the isolation probe's ports. */

@@ -136,6 +136,11 @@ final class GatewayServer implements AutoCloseable {
         try {
             respond(exchange, tenant, secondary, body);
         } catch (UpstreamFailure secondaryFailure) {
+            if (scenario == GatewayScenario.HTML_ON_OUTAGE) {
+                Responses.send(exchange, 503, "text/html", "<html><head><title>503 Service Unavailable</title></head>"
+                        + "<body><h1>Service Unavailable</h1></body></html>");
+                return;
+            }
             exchange.getResponseHeaders().set("Retry-After", "5");
             Responses.error(exchange, 503, "providers_unavailable",
                     "no model provider is available right now; retry later");
