@@ -51,14 +51,23 @@ public final class Playground implements AutoCloseable {
             throw new IllegalArgumentException("scenario: unknown '" + scenario + "'; allowed: " + String.join(", ", SCENARIOS));
         }
         GatewayScenario gatewayScenario = "slow".equals(scenario) ? GatewayScenario.HEALTHY : GatewayScenario.parse(scenario);
+        Playground playground = start(gatewayScenario, tenants, scenario);
+        if ("slow".equals(scenario)) {
+            playground.gateway.faults().delayCalls(PlaygroundGateway.PRIMARY, SLOW_PRIMARY_DELAY);
+        }
+        return playground;
+    }
+
+    /**
+     * A playground whose gateway behaves as {@code gatewayScenario}, under a name of the caller's (a game day's
+     * healthy or broken variant).
+     */
+    public static Playground start(GatewayScenario gatewayScenario, List<String> tenants, String name) throws IOException {
         PlaygroundGateway gateway = PlaygroundGateway.start(gatewayScenario, tenants);
         PlaygroundCluster cluster = null;
         try {
             cluster = PlaygroundCluster.start(tenants, new GatewayChaosEffects(gateway.faults(), Duration.ofSeconds(2)));
-            if ("slow".equals(scenario)) {
-                gateway.faults().delayCalls(PlaygroundGateway.PRIMARY, SLOW_PRIMARY_DELAY);
-            }
-            return new Playground(gateway, cluster, AlertSink.start(), scenario);
+            return new Playground(gateway, cluster, AlertSink.start(), name);
         } catch (IOException | RuntimeException e) {
             gateway.close();
             if (cluster != null) {

@@ -1,0 +1,79 @@
+package io.jenkins.plugins.chaos.cli;
+
+import static io.jenkins.plugins.chaos.support.CliSupport.cli;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each game day on the playground as a user runs it: {@code chaos demo --scenario NAME} passes, and with
+ * {@code --broken} fails with the verdict and evidence that name the boundary that broke.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class GameDayDemoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoHelpListsEveryScenario() {
+        CliRun run = cli("demo", "--help");
+        assertEquals(0, run.exit(), run::toString);
+        for (String scenario : List.of("healthy", "leaky", "no-failover", "slow", "total-outage", "half-partition",
+                "data-integrity", "lateral-movement", "--broken")) {
+            assertTrue(run.out().contains(scenario), scenario + "\n" + run);
+        }
+    }
+
+    @Test
+    void brokenIsOnlyForGameDays() {
+        CliRun run = cli("demo", "--scenario", "leaky", "--broken");
+        assertEquals(2, run.exit(), run::toString);
+        assertTrue(run.err().contains("--broken: only for a game day (total-outage"), run::toString);
+    }
+
+    @Test
+    void totalOutageDegradesGracefully() {
+        CliRun run = demo("total-outage");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("graceful degradation: PASSED - degraded gracefully"), run::toString);
+        assertTrue(run.out().contains("recovery: PASSED - a provider served again"), run::toString);
+    }
+
+    @Test
+    void totalOutageWithAnHtmlErrorPageIsCritical() {
+        CliRun run = demo("total-outage", "--broken");
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().contains("Broken: failover graceful degradation: "), run::toString);
+        assertTrue(journal().contains("ungraceful, status 503, HTML body: "), run::toString);
+    }
+
+    private String journal() {
+        try {
+            return Files.readString(dir.resolve("reports").resolve("journal.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CliRun demo(String scenario, String... more) {
+        List<String> args = new ArrayList<>(List.of("demo", "--scenario", scenario, "--report-dir",
+                dir.resolve("reports").toString()));
+        args.addAll(List.of(more));
+        CliRun run = cli(args.toArray(String[]::new));
+        assertFalse(run.all().contains("\tat "), run::toString);
+        return run;
+    }
+}
