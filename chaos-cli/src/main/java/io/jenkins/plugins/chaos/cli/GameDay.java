@@ -2,6 +2,7 @@ package io.jenkins.plugins.chaos.cli;
 
 import io.jenkins.plugins.chaos.playground.Playground;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
+import io.jenkins.plugins.chaos.playground.k8s.CrossTenantGrant;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,19 @@ import java.util.Optional;
 enum GameDay {
     TOTAL_OUTAGE("total-outage", "every inference provider down: graceful JSON errors, then service returns",
             GatewayScenario.HEALTHY, GatewayScenario.HTML_ON_OUTAGE,
-            "the gateway answers an HTML error page when every provider is down");
+            "the gateway answers an HTML error page when every provider is down"),
+    LATERAL_MOVEMENT("lateral-movement", "tenant tokens replayed across tenants, service accounts and probe pods "
+            + "checked for rights over other tenants", GatewayScenario.HEALTHY, GatewayScenario.LEAKY,
+            "the gateway serves any tenant's files to any valid token, and a RoleBinding in tenant-bob grants "
+                    + "tenant-alice's default service account its secrets") {
+        @Override
+        void prepare(Playground playground, boolean broken) {
+            if (broken) {
+                CrossTenantGrant.grantSecrets(playground.cluster().client(), PlaygroundCluster.tenantNamespace("alice"),
+                        PlaygroundCluster.tenantNamespace("bob"));
+            }
+        }
+    };
 
     private final String cliName;
     private final String summary;

@@ -60,6 +60,24 @@ class GameDayDemoTest {
         assertTrue(journal().contains("ungraceful, status 503, HTML body: "), run::toString);
     }
 
+    @Test
+    void lateralMovementHolds() {
+        CliRun run = demo("lateral-movement");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("the service account a probe pod gets in each of [tenant-alice, tenant-bob, tenant-carol]"),
+                run::toString);
+    }
+
+    @Test
+    void lateralMovementThroughALeakyGatewayAndACrossTenantBindingIsCritical() {
+        CliRun run = demo("lateral-movement", "--broken");
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().contains("Broken: isolation.rbac tenant-alice->tenant-bob probe pod service account: "
+                + "isolation breach: a pod in tenant-alice (service account default) has 2 right(s) over tenant-bob"), run::toString);
+        assertTrue(run.out().contains("Broken: isolation.api "), run::toString);
+        assertTrue(journal().contains("granted by RoleBinding tenant-bob/debug-access"), run::toString);
+    }
+
     private String journal() {
         try {
             return Files.readString(dir.resolve("reports").resolve("journal.json"));
