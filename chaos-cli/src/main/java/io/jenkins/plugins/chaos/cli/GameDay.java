@@ -20,6 +20,15 @@ enum GameDay {
     TOTAL_OUTAGE("total-outage", "every inference provider down: graceful JSON errors, then service returns",
             GatewayScenario.HEALTHY, GatewayScenario.HTML_ON_OUTAGE,
             "the gateway answers an HTML error page when every provider is down"),
+    HALF_PARTITION("half-partition", "half the tenant namespaces (fixed-percent 50, Chaos Mesh's pick) partitioned from "
+            + "the gateway: they degrade gracefully, the others keep full service", GatewayScenario.HEALTHY,
+            GatewayScenario.SHARED_POOL, "the gateway sends every tenant through one small backend pool, so the "
+            + "isolated tenants starve the others") {
+        @Override
+        List<String> tenants() {
+            return List.of("alice", "bob", "carol", "dave");
+        }
+    },
     LATERAL_MOVEMENT("lateral-movement", "tenant tokens replayed across tenants, service accounts and probe pods "
             + "checked for rights over other tenants", GatewayScenario.HEALTHY, GatewayScenario.LEAKY,
             "the gateway serves any tenant's files to any valid token, and a RoleBinding in tenant-bob grants "

@@ -61,6 +61,23 @@ class GameDayDemoTest {
     }
 
     @Test
+    void halfPartitionIsContained() {
+        CliRun run = demo("half-partition");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().matches("(?s).*blast-radius: NetworkChaos tenant-alice/half-tenants-partitioned-\\w+ selected "
+                + "\\[tenant-\\w+/tenant-api-0, tenant-\\w+/tenant-api-0\\].*"), run::toString);
+        assertTrue(run.out().contains("blast-radius: 5 checks, 0 CRITICAL"), run::toString);
+    }
+
+    @Test
+    void halfPartitionThroughASharedPoolBreachesTheBlastRadius() {
+        CliRun run = demo("half-partition", "--broken");
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().matches("(?s).*Broken: blast-radius \\w+ not isolated: keeps full service: blast radius breach: "
+                + "\\w+, which the fault did not select, was served .*"), run::toString);
+    }
+
+    @Test
     void lateralMovementHolds() {
         CliRun run = demo("lateral-movement");
         assertEquals(0, run.exit(), run::toString);

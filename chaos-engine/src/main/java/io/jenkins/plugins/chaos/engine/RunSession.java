@@ -137,6 +137,9 @@ final class RunSession {
                     stopCondition("tenant isolation breach while the fault was active", "tenant isolation breach");
                 }
             }
+            if (faults && plan.blastRadius() != null && !options.dryRun() && injected != null) {
+                checks.addAll(BlastRadiusStep.run(plan.blastRadius(), injected, client, console, secrets::resolve));
+            }
             if (faults && !options.dryRun()) {
                 hold();
             }

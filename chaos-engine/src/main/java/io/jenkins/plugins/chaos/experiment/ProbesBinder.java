@@ -7,7 +7,10 @@ import java.util.List;
 /** Binds {@code probes:}; the keys are the arguments of the tenantIsolationProbe and providerFailoverProbe steps. */
 final class ProbesBinder {
 
-    static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover");
+    static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover", "blastRadius");
+    static final List<String> BLAST_RADIUS_KEYS = List.of("gateway", "fault", "endpoint", "tenants", "requestsPerSecond",
+            "duration", "timeout", "gracefulStatuses", "thresholds");
+    static final List<String> BLAST_RADIUS_THRESHOLD_KEYS = List.of("successRatePercent", "latency");
     static final List<String> ISOLATION_KEYS = List.of("phases", "gateway", "tenants", "endpoints", "deniedStatuses",
             "concurrency", "timeout", "network", "rbac", "probePods", "ports", "probeImage");
     static final List<String> TENANT_KEYS = List.of("name", "namespace", "token");
@@ -30,8 +33,34 @@ final class ProbesBinder {
         reader.rejectUnknownKeys(probes, PROBE_KEYS, "probes");
         JsonNode isolation = reader.object(probes, "tenantIsolation", "probes");
         JsonNode failover = reader.object(probes, "providerFailover", "probes");
+        JsonNode blastRadius = reader.object(probes, "blastRadius", "probes");
         return new ProbesSpec(isolation == null ? null : isolation(isolation, "probes.tenantIsolation"),
-                failover == null ? null : failover(failover, "probes.providerFailover"));
+                failover == null ? null : failover(failover, "probes.providerFailover"),
+                blastRadius == null ? null : blastRadius(blastRadius, "probes.blastRadius"));
+    }
+
+    private BlastRadiusSpec blastRadius(JsonNode node, String path) {
+        reader.rejectUnknownKeys(node, BLAST_RADIUS_KEYS, path);
+        JsonNode thresholds = reader.object(node, "thresholds", path);
+        String thresholdsPath = TreeReader.child(path, "thresholds");
+        if (thresholds != null) {
+            reader.rejectUnknownKeys(thresholds, BLAST_RADIUS_THRESHOLD_KEYS, thresholdsPath);
+        }
+        RequestTemplate endpoint = null;
+        String line = reader.text(node, "endpoint", path);
+        if (line != null) {
+            try {
+                endpoint = RequestTemplate.parse(line);
+            } catch (IllegalArgumentException e) {
+                reader.error(TreeReader.child(path, "endpoint"), e.getMessage());
+            }
+        }
+        return new BlastRadiusSpec(reader.text(node, "gateway", path), reader.text(node, "fault", path), endpoint,
+                tenants(node.get("tenants"), TreeReader.child(path, "tenants")),
+                reader.decimal(node, "requestsPerSecond", path), reader.text(node, "duration", path),
+                reader.text(node, "timeout", path), reader.integerList(node, "gracefulStatuses", path),
+                thresholds == null ? null : reader.decimal(thresholds, "successRatePercent", thresholdsPath),
+                thresholds == null ? null : reader.text(thresholds, "latency", thresholdsPath));
     }
 
     private TenantIsolationSpec isolation(JsonNode node, String path) {

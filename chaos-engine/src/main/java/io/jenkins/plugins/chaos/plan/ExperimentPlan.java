@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.plan;
 
+import io.jenkins.plugins.chaos.experiment.BlastRadiusSpec;
 import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
@@ -127,6 +128,11 @@ public final class ExperimentPlan implements Serializable {
     /** Null when the experiment has no provider-failover probe. */
     public ProviderFailoverSpec failover() {
         return experiment.getProbes().providerFailover();
+    }
+
+    /** Null when the experiment has no blast-radius probe. */
+    public BlastRadiusSpec blastRadius() {
+        return experiment.getProbes().blastRadius();
     }
 
     public Set<IsolationPhase> isolationPhases() {

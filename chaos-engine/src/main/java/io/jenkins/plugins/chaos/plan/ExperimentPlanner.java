@@ -3,6 +3,7 @@ package io.jenkins.plugins.chaos.plan;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.experiment.FaultSpec;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +75,11 @@ public final class ExperimentPlanner {
         }
         errors.addAll(ProbeConfigs.validate(experiment.getProbes().tenantIsolation(),
                 experiment.getProbes().providerFailover()));
+        if (experiment.getProbes().blastRadius() != null) {
+            BlastRadiusConfig.validate(experiment.getProbes().blastRadius(),
+                    experiment.getFaults().stream().map(FaultSpec::getName).toList()).forEach(message -> errors.add(
+                            new ValidationError(message.substring(0, message.indexOf(": ")), message.substring(message.indexOf(": ") + 2))));
+        }
         List<PlannedFault> planned = new ArrayList<>();
         for (int i = 0; i < experiment.getFaults().size(); i++) {
             int before = errors.size();

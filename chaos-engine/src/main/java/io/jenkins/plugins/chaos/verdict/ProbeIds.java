@@ -15,6 +15,8 @@ public final class ProbeIds {
     public static final String ISOLATION_NETWORK_DYNAMIC = "isolation.network.dynamic";
     public static final String ISOLATION_RBAC = "isolation.rbac";
     public static final String FAILOVER = "failover";
+    /** Blast-radius containment while a fault isolates some tenants. */
+    public static final String BLAST_RADIUS = "blast-radius";
     /** Injection and recovery of each fault. */
     public static final String FAULT = "fault";
     /** The minScore gate's own check, which the score does not count. */

@@ -59,6 +59,7 @@ public final class GatewayChaosEffects implements ChaosEffects {
             case "NetworkChaos" -> {
                 if ("partition".equals(spec.get("action"))) {
                     routes(chaos, targets).forEach(route -> faults.partition(route.get(0), route.get(1)));
+                    TenantRoutes.cut(chaos, targets).forEach(route -> faults.partition(route.get(0), route.get(1)));
                 }
             }
             default -> {
@@ -76,6 +77,7 @@ public final class GatewayChaosEffects implements ChaosEffects {
             case "NetworkChaos" -> {
                 if ("partition".equals(spec.get("action"))) {
                     routes(chaos, targets).forEach(route -> faults.heal(route.get(0), route.get(1)));
+                    TenantRoutes.cut(chaos, targets).forEach(route -> faults.heal(route.get(0), route.get(1)));
                 }
             }
             default -> {

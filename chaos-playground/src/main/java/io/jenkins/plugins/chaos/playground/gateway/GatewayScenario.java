@@ -16,6 +16,11 @@ public enum GatewayScenario {
      * JSON error: the broken variant of the total-outage game day.
      */
     HTML_ON_OUTAGE,
+    /**
+     * Every tenant's backend calls share one small pool and a cut route waits out the connect timeout: a partition
+     * of some tenants starves all of them. The broken variant of the half-partition game day.
+     */
+    SHARED_POOL,
     /** Every tenant gets 403, even on its own resources: a broken gateway that must never make a probe pass. */
     DENY_ALL;
 

@@ -43,12 +43,14 @@ final class GatewayServer implements AutoCloseable {
     private final ProviderServer primary;
     private final ProviderServer secondary;
     private final Map<String, AtomicLong> completions = new ConcurrentHashMap<>();
+    private final TenantBackends backends;
     private final ExecutorService executor;
     private final HttpServer server;
 
     GatewayServer(GatewayScenario scenario, TenantDirectory tenants, UpstreamCaller upstream,
-                  ProviderServer primary, ProviderServer secondary) {
+                  ProviderServer primary, ProviderServer secondary, GatewayFaults faults) {
         this.scenario = scenario;
+        this.backends = new TenantBackends(faults, scenario == GatewayScenario.SHARED_POOL);
         this.tenants = tenants;
         this.upstream = upstream;
         this.primary = primary;
@@ -96,6 +98,9 @@ final class GatewayServer implements AutoCloseable {
             if (!method.equals(expected)) {
                 exchange.getResponseHeaders().set("Allow", expected);
                 Responses.error(exchange, 405, "method_not_allowed", "use " + expected);
+                return;
+            }
+            if (!resource.equals("chat/completions") && backends.refused(exchange, tenant)) {
                 return;
             }
             switch (resource) {

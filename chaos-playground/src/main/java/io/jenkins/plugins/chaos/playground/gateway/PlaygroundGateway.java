@@ -41,7 +41,7 @@ public final class PlaygroundGateway implements AutoCloseable {
         this.upstream = new UpstreamCaller(GATEWAY_NAMESPACE,
                 Map.of(PRIMARY, providerNamespace(PRIMARY), SECONDARY, providerNamespace(SECONDARY)),
                 faults, upstreamTimeout);
-        this.gateway = new GatewayServer(scenario, tenants, upstream, primary, secondary);
+        this.gateway = new GatewayServer(scenario, tenants, upstream, primary, secondary, faults);
     }
 
     public static PlaygroundGateway start(GatewayScenario scenario, List<String> tenants) {
