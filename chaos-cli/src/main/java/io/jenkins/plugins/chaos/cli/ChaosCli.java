@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "chaos", mixinStandardHelpOptions = true, version = "chaos 0.1.0",
         description = "Continuous chaos engineering for multi-tenant Kubernetes: inject Chaos Mesh faults, prove "
                 + "tenant isolation and provider failover, and always clean up.",
-        subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, SweepCommand.class, BenchCommand.class},
+        subcommands = {DemoCommand.class, GameDayCommand.class, RunCommand.class, ValidateCommand.class, SweepCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:passed", "1:critical breach", "2:invalid input", "3:warnings only", "4:infrastructure error"})
 public final class ChaosCli implements Runnable {

@@ -95,6 +95,38 @@ class GameDayDemoTest {
         assertTrue(journal().contains("granted by RoleBinding tenant-bob/debug-access"), run::toString);
     }
 
+    /** Also the benchmark of the issue: the whole game day in well under 3 minutes (bound generous here). */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void gamedayRunsEveryScenarioIntoOneCombinedReport() throws IOException {
+        CliRun run = cli("gameday", "--report-dir", dir.resolve("gd").toString());
+        assertEquals(0, run.exit(), run::toString);
+        String report = Files.readString(dir.resolve("gd").resolve("gameday.html"));
+        for (String scenario : GameDay.names()) {
+            assertTrue(run.out().matches("(?s).*\\n  " + scenario + " +healthy +PASSED .*"), scenario + "\n" + run);
+            assertTrue(report.contains("<h2 id=\"" + scenario + "-healthy\">"), scenario);
+            assertTrue(Files.isRegularFile(dir.resolve("gd").resolve(scenario).resolve("report.html")), scenario);
+        }
+        assertTrue(report.contains("fault all-providers-down (PodChaos) injected"), "timeline");
+        assertTrue(run.out().contains("Game day verdict: PASSED (exit 0)"), run::toString);
+    }
+
+    @Test
+    void gamedayWithABrokenScenarioFailsAndSaysWhich() throws IOException {
+        CliRun run = cli("gameday", "--scenario", "total-outage", "--broken", "total-outage", "--report-dir",
+                dir.resolve("gd").toString());
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().matches("(?s).*\\n  total-outage +broken +CRITICAL .*"), run::toString);
+        assertTrue(Files.readString(dir.resolve("gd").resolve("gameday.html")).contains("graceful degradation"));
+    }
+
+    @Test
+    void gamedayRefusesAnUnknownScenario() {
+        CliRun run = cli("gameday", "--scenario", "meteor-strike");
+        assertEquals(2, run.exit(), run::toString);
+        assertTrue(run.err().contains("unknown scenario(s) [meteor-strike]; allowed: total-outage"), run::toString);
+    }
+
     private String journal() {
         try {
             return Files.readString(dir.resolve("reports").resolve("journal.json"));
