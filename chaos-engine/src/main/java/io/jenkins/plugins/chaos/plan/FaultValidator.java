@@ -186,6 +186,7 @@ final class FaultValidator {
                 }
             }
             case "HTTPChaos" -> validateHttp(p, action, path);
+            case "IOChaos" -> IoChaosRules.validate(p, action, path, errors);
             case "StressChaos" -> {
                 if (p.get("stressors") == null && p.get("stressngStressors") == null) {
                     error(path + ".stressors", "StressChaos needs stressors (cpu: {workers, load}, memory: {workers, size})");
