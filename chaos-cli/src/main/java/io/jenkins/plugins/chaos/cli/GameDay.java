@@ -29,6 +29,9 @@ enum GameDay {
             return List.of("alice", "bob", "carol", "dave");
         }
     },
+    DATA_INTEGRITY("data-integrity", "IOChaos corrupts the tenant store's reads: canary records read back with their "
+            + "digests, never another tenant's", GatewayScenario.HEALTHY, GatewayScenario.CORRUPTING,
+            "the gateway skips the store's checksums and silently serves corrupted records"),
     LATERAL_MOVEMENT("lateral-movement", "tenant tokens replayed across tenants, service accounts and probe pods "
             + "checked for rights over other tenants", GatewayScenario.HEALTHY, GatewayScenario.LEAKY,
             "the gateway serves any tenant's files to any valid token, and a RoleBinding in tenant-bob grants "

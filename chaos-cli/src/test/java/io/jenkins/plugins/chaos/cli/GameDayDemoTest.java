@@ -78,6 +78,23 @@ class GameDayDemoTest {
     }
 
     @Test
+    void dataIntegrityHoldsUnderStoreCorruption() {
+        CliRun run = demo("data-integrity");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("data-integrity: 9 of 9 canary record(s) deleted"), run::toString);
+    }
+
+    @Test
+    void dataIntegrityWithACorruptingGatewayIsCriticalWithBothDigests() {
+        CliRun run = demo("data-integrity", "--broken");
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().contains("Broken: data-integrity alice canaries intact [during]: data integrity breach"), run::toString);
+        assertTrue(journal().matches("(?s).*record chaos-canary-\\w+-\\d of alice: expected sha256 [0-9a-f]{64}, read [0-9a-f]{64}.*"),
+                run::toString);
+        assertTrue(run.out().contains("data-integrity: 9 of 9 canary record(s) deleted"), run::toString);
+    }
+
+    @Test
     void lateralMovementHolds() {
         CliRun run = demo("lateral-movement");
         assertEquals(0, run.exit(), run::toString);

@@ -70,6 +70,7 @@ final class RunSession {
     private final CountDownLatch abort = new CountDownLatch(1);
     private FailoverRun stream;
     private InjectedFaults injected;
+    private DataIntegrityStep integrity;
 
     RunSession(ExperimentPlan plan, KubernetesClient client, RunListener listener, RunOptions options) {
         this.runId = options.runId() != null ? options.runId() : ChaosLabels.newRunId();
@@ -98,6 +99,29 @@ final class RunSession {
     void probeIsolationBefore() throws InterruptedException {
         if (faults && plan.isolation() != null && plan.isolationRunsIn(IsolationPhase.BEFORE)) {
             checks.addAll(isolation(IsolationPhase.BEFORE));
+        }
+    }
+
+    /** Canaries go in before the faults, so that what is read during and after can be compared with them. */
+    void writeCanaries() {
+        if (faults && plan.dataIntegrity() != null && !options.dryRun()) {
+            integrity = new DataIntegrityStep(plan.dataIntegrity(), console, secrets::resolve);
+            integrity.before(runId);
+        }
+    }
+
+    void verifyCanariesAfter() {
+        if (integrity != null) {
+            integrity.after();
+        }
+    }
+
+    /** Runs in the runner's {@code finally}: canaries never remain. */
+    void deleteCanaries() {
+        if (integrity != null) {
+            integrity.close();
+            checks.addAll(integrity.checks());
+            integrity = null;
         }
     }
 
@@ -136,6 +160,9 @@ final class RunSession {
                 if (faults && during.stream().anyMatch(c -> c.verdict() == Verdict.CRITICAL)) {
                     stopCondition("tenant isolation breach while the fault was active", "tenant isolation breach");
                 }
+            }
+            if (integrity != null && injected != null) {
+                integrity.during();
             }
             if (faults && plan.blastRadius() != null && !options.dryRun() && injected != null) {
                 checks.addAll(BlastRadiusStep.run(plan.blastRadius(), injected, client, console, secrets::resolve));

@@ -7,7 +7,9 @@ import java.util.List;
 /** Binds {@code probes:}; the keys are the arguments of the tenantIsolationProbe and providerFailoverProbe steps. */
 final class ProbesBinder {
 
-    static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover", "blastRadius");
+    static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover", "blastRadius", "dataIntegrity");
+    static final List<String> DATA_INTEGRITY_KEYS = List.of("gateway", "tenants", "write", "read", "delete", "body",
+            "contentField", "records", "readsDuringFault", "timeout");
     static final List<String> BLAST_RADIUS_KEYS = List.of("gateway", "fault", "endpoint", "tenants", "requestsPerSecond",
             "duration", "timeout", "gracefulStatuses", "thresholds");
     static final List<String> BLAST_RADIUS_THRESHOLD_KEYS = List.of("successRatePercent", "latency");
@@ -34,9 +36,20 @@ final class ProbesBinder {
         JsonNode isolation = reader.object(probes, "tenantIsolation", "probes");
         JsonNode failover = reader.object(probes, "providerFailover", "probes");
         JsonNode blastRadius = reader.object(probes, "blastRadius", "probes");
+        JsonNode dataIntegrity = reader.object(probes, "dataIntegrity", "probes");
         return new ProbesSpec(isolation == null ? null : isolation(isolation, "probes.tenantIsolation"),
                 failover == null ? null : failover(failover, "probes.providerFailover"),
-                blastRadius == null ? null : blastRadius(blastRadius, "probes.blastRadius"));
+                blastRadius == null ? null : blastRadius(blastRadius, "probes.blastRadius"),
+                dataIntegrity == null ? null : dataIntegrity(dataIntegrity, "probes.dataIntegrity"));
+    }
+
+    private DataIntegritySpec dataIntegrity(JsonNode node, String path) {
+        reader.rejectUnknownKeys(node, DATA_INTEGRITY_KEYS, path);
+        return new DataIntegritySpec(reader.text(node, "gateway", path),
+                tenants(node.get("tenants"), TreeReader.child(path, "tenants")), reader.text(node, "write", path),
+                reader.text(node, "read", path), reader.text(node, "delete", path), reader.text(node, "body", path),
+                reader.text(node, "contentField", path), reader.integer(node, "records", path),
+                reader.integer(node, "readsDuringFault", path), reader.text(node, "timeout", path));
     }
 
     private BlastRadiusSpec blastRadius(JsonNode node, String path) {

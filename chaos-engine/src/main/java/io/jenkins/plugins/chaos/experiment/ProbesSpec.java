@@ -4,17 +4,17 @@ import java.io.Serializable;
 
 /** The probes of an experiment; each is optional, an experiment with none only injects and recovers. */
 public record ProbesSpec(TenantIsolationSpec tenantIsolation, ProviderFailoverSpec providerFailover,
-                         BlastRadiusSpec blastRadius) implements Serializable {
+                         BlastRadiusSpec blastRadius, DataIntegritySpec dataIntegrity) implements Serializable {
 
     public ProbesSpec(TenantIsolationSpec tenantIsolation, ProviderFailoverSpec providerFailover) {
-        this(tenantIsolation, providerFailover, null);
+        this(tenantIsolation, providerFailover, null, null);
     }
 
     public static ProbesSpec none() {
-        return new ProbesSpec(null, null, null);
+        return new ProbesSpec(null, null, null, null);
     }
 
     public boolean any() {
-        return tenantIsolation != null || providerFailover != null || blastRadius != null;
+        return tenantIsolation != null || providerFailover != null || blastRadius != null || dataIntegrity != null;
     }
 }

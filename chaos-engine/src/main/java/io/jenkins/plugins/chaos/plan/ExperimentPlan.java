@@ -1,6 +1,7 @@
 package io.jenkins.plugins.chaos.plan;
 
 import io.jenkins.plugins.chaos.experiment.BlastRadiusSpec;
+import io.jenkins.plugins.chaos.experiment.DataIntegritySpec;
 import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
@@ -133,6 +134,11 @@ public final class ExperimentPlan implements Serializable {
     /** Null when the experiment has no blast-radius probe. */
     public BlastRadiusSpec blastRadius() {
         return experiment.getProbes().blastRadius();
+    }
+
+    /** Null when the experiment has no data-integrity probe. */
+    public DataIntegritySpec dataIntegrity() {
+        return experiment.getProbes().dataIntegrity();
     }
 
     public Set<IsolationPhase> isolationPhases() {

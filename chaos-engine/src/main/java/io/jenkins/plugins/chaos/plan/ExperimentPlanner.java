@@ -75,6 +75,10 @@ public final class ExperimentPlanner {
         }
         errors.addAll(ProbeConfigs.validate(experiment.getProbes().tenantIsolation(),
                 experiment.getProbes().providerFailover()));
+        if (experiment.getProbes().dataIntegrity() != null) {
+            DataIntegrityConfig.validate(experiment.getProbes().dataIntegrity()).forEach(message -> errors.add(
+                    new ValidationError(message.substring(0, message.indexOf(": ")), message.substring(message.indexOf(": ") + 2))));
+        }
         if (experiment.getProbes().blastRadius() != null) {
             BlastRadiusConfig.validate(experiment.getProbes().blastRadius(),
                     experiment.getFaults().stream().map(FaultSpec::getName).toList()).forEach(message -> errors.add(

@@ -17,6 +17,8 @@ public final class ProbeIds {
     public static final String FAILOVER = "failover";
     /** Blast-radius containment while a fault isolates some tenants. */
     public static final String BLAST_RADIUS = "blast-radius";
+    /** Canary records read back under faults. */
+    public static final String DATA_INTEGRITY = "data-integrity";
     /** Injection and recovery of each fault. */
     public static final String FAULT = "fault";
     /** The minScore gate's own check, which the score does not count. */

@@ -7,6 +7,7 @@ import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayFaults;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
+import io.jenkins.plugins.chaos.playground.gateway.StoreVolumeFaults;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -26,12 +27,19 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayChaosEffects implements ChaosEffects {
 
     private final GatewayFaults faults;
+    private final StoreVolumeFaults volumes;
     private final Duration podRestart;
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.sameName("playground-pod-restarts"));
 
     public GatewayChaosEffects(GatewayFaults faults, Duration podRestart) {
+        this(faults, new StoreVolumeFaults(), podRestart);
+    }
+
+    /** @param volumes the tenant store's volumes, which IOChaos on tenant pods acts on */
+    public GatewayChaosEffects(GatewayFaults faults, StoreVolumeFaults volumes, Duration podRestart) {
         this.faults = faults;
+        this.volumes = volumes;
         this.podRestart = podRestart;
     }
 
@@ -62,6 +70,7 @@ public final class GatewayChaosEffects implements ChaosEffects {
                     TenantRoutes.cut(chaos, targets).forEach(route -> faults.partition(route.get(0), route.get(1)));
                 }
             }
+            case "IOChaos" -> StoreChaosEffects.injected(volumes, chaos, targets);
             default -> {
             }
         }
@@ -74,6 +83,7 @@ public final class GatewayChaosEffects implements ChaosEffects {
         switch (chaos.getKind()) {
             case "PodChaos" -> providers.forEach(faults::providerUp);
             case "HTTPChaos" -> providers.forEach(faults::clearHttpChaos);
+            case "IOChaos" -> StoreChaosEffects.recovered(volumes, targets);
             case "NetworkChaos" -> {
                 if ("partition".equals(spec.get("action"))) {
                     routes(chaos, targets).forEach(route -> faults.heal(route.get(0), route.get(1)));

@@ -66,7 +66,7 @@ public final class Playground implements AutoCloseable {
         PlaygroundGateway gateway = PlaygroundGateway.start(gatewayScenario, tenants);
         PlaygroundCluster cluster = null;
         try {
-            cluster = PlaygroundCluster.start(tenants, new GatewayChaosEffects(gateway.faults(), Duration.ofSeconds(2)));
+            cluster = PlaygroundCluster.start(tenants, new GatewayChaosEffects(gateway.faults(), gateway.volumes(), Duration.ofSeconds(2)));
             return new Playground(gateway, cluster, AlertSink.start(), name);
         } catch (IOException | RuntimeException e) {
             gateway.close();

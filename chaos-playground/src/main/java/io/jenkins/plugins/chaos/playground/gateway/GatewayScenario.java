@@ -21,6 +21,11 @@ public enum GatewayScenario {
      * of some tenants starves all of them. The broken variant of the half-partition game day.
      */
     SHARED_POOL,
+    /**
+     * The record API skips the digest check on read: when IOChaos corrupts the store's bytes the gateway silently
+     * serves them. The broken variant of the data-integrity game day.
+     */
+    CORRUPTING,
     /** Every tenant gets 403, even on its own resources: a broken gateway that must never make a probe pass. */
     DENY_ALL;
 

@@ -44,13 +44,15 @@ final class GatewayServer implements AutoCloseable {
     private final ProviderServer secondary;
     private final Map<String, AtomicLong> completions = new ConcurrentHashMap<>();
     private final TenantBackends backends;
+    private final TenantRecords records;
     private final ExecutorService executor;
     private final HttpServer server;
 
     GatewayServer(GatewayScenario scenario, TenantDirectory tenants, UpstreamCaller upstream,
-                  ProviderServer primary, ProviderServer secondary, GatewayFaults faults) {
+                  ProviderServer primary, ProviderServer secondary, GatewayFaults faults, TenantStore store) {
         this.scenario = scenario;
         this.backends = new TenantBackends(faults, scenario == GatewayScenario.SHARED_POOL);
+        this.records = new TenantRecords(tenants, store, scenario != GatewayScenario.CORRUPTING);
         this.tenants = tenants;
         this.upstream = upstream;
         this.primary = primary;
@@ -70,6 +72,9 @@ final class GatewayServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/healthz")) {
                 Responses.json(exchange, 200, Map.of("status", "ok"));
+                return;
+            }
+            if (records.handle(exchange, path)) {
                 return;
             }
             Matcher matcher = TENANT_PATH.matcher(path);
