@@ -17,10 +17,12 @@ import io.jenkins.plugins.chaos.plan.AbortOn;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.IsolationPhase;
 import io.jenkins.plugins.chaos.plan.ProbeConfigs;
+import io.jenkins.plugins.chaos.plan.ResourceUsageConfig;
 import io.jenkins.plugins.chaos.probe.IsolationProbeSuite;
 import io.jenkins.plugins.chaos.probe.failover.FailoverProbe;
 import io.jenkins.plugins.chaos.probe.failover.FailoverResult;
 import io.jenkins.plugins.chaos.probe.failover.FailoverRun;
+import io.jenkins.plugins.chaos.probe.resources.ResourceUsageProbe;
 import io.jenkins.plugins.chaos.report.ReportFiles;
 import io.jenkins.plugins.chaos.report.ReportWriter;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
@@ -71,6 +73,7 @@ final class RunSession {
     private FailoverRun stream;
     private InjectedFaults injected;
     private DataIntegrityStep integrity;
+    private ResourceUsageProbe usage;
 
     RunSession(ExperimentPlan plan, KubernetesClient client, RunListener listener, RunOptions options) {
         this.runId = options.runId() != null ? options.runId() : ChaosLabels.newRunId();
@@ -161,6 +164,10 @@ final class RunSession {
                     stopCondition("tenant isolation breach while the fault was active", "tenant isolation breach");
                 }
             }
+            if (faults && plan.resourceUsage() != null && !options.dryRun() && injected != null) {
+                usage = new ResourceUsageProbe(client, ResourceUsageConfig.of(plan.resourceUsage()), console);
+                usage.start();
+            }
             if (integrity != null && injected != null) {
                 integrity.during();
             }
@@ -180,6 +187,14 @@ final class RunSession {
 
     /** Removes what was injected and records how each fault ended; runs in the runner's {@code finally}. */
     void recover() {
+        if (usage != null) {
+            try {
+                checks.addAll(usage.finish());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            usage = null;
+        }
         if (injected == null || injected.resources().isEmpty()) {
             return;
         }

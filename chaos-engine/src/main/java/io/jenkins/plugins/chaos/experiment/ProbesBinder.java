@@ -7,7 +7,9 @@ import java.util.List;
 /** Binds {@code probes:}; the keys are the arguments of the tenantIsolationProbe and providerFailoverProbe steps. */
 final class ProbesBinder {
 
-    static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover", "blastRadius", "dataIntegrity");
+    static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover", "blastRadius", "dataIntegrity",
+            "resourceUsage");
+    static final List<String> RESOURCE_USAGE_KEYS = List.of("namespaces", "thresholdPercent", "window", "interval");
     static final List<String> DATA_INTEGRITY_KEYS = List.of("gateway", "tenants", "write", "read", "delete", "body",
             "contentField", "records", "readsDuringFault", "timeout");
     static final List<String> BLAST_RADIUS_KEYS = List.of("gateway", "fault", "endpoint", "tenants", "requestsPerSecond",
@@ -37,10 +39,18 @@ final class ProbesBinder {
         JsonNode failover = reader.object(probes, "providerFailover", "probes");
         JsonNode blastRadius = reader.object(probes, "blastRadius", "probes");
         JsonNode dataIntegrity = reader.object(probes, "dataIntegrity", "probes");
+        JsonNode resourceUsage = reader.object(probes, "resourceUsage", "probes");
         return new ProbesSpec(isolation == null ? null : isolation(isolation, "probes.tenantIsolation"),
                 failover == null ? null : failover(failover, "probes.providerFailover"),
                 blastRadius == null ? null : blastRadius(blastRadius, "probes.blastRadius"),
-                dataIntegrity == null ? null : dataIntegrity(dataIntegrity, "probes.dataIntegrity"));
+                dataIntegrity == null ? null : dataIntegrity(dataIntegrity, "probes.dataIntegrity"),
+                resourceUsage == null ? null : resourceUsage(resourceUsage, "probes.resourceUsage"));
+    }
+
+    private ResourceUsageSpec resourceUsage(JsonNode node, String path) {
+        reader.rejectUnknownKeys(node, RESOURCE_USAGE_KEYS, path);
+        return new ResourceUsageSpec(reader.textList(node, "namespaces", path), reader.decimal(node, "thresholdPercent", path),
+                reader.text(node, "window", path), reader.text(node, "interval", path));
     }
 
     private DataIntegritySpec dataIntegrity(JsonNode node, String path) {

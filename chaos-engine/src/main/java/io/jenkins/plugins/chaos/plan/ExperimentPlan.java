@@ -4,6 +4,7 @@ import io.jenkins.plugins.chaos.experiment.BlastRadiusSpec;
 import io.jenkins.plugins.chaos.experiment.DataIntegritySpec;
 import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
+import io.jenkins.plugins.chaos.experiment.ResourceUsageSpec;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import java.io.Serializable;
 import java.time.Duration;
@@ -139,6 +140,11 @@ public final class ExperimentPlan implements Serializable {
     /** Null when the experiment has no data-integrity probe. */
     public DataIntegritySpec dataIntegrity() {
         return experiment.getProbes().dataIntegrity();
+    }
+
+    /** Null when the experiment has no resource-usage probe. */
+    public ResourceUsageSpec resourceUsage() {
+        return experiment.getProbes().resourceUsage();
     }
 
     public Set<IsolationPhase> isolationPhases() {

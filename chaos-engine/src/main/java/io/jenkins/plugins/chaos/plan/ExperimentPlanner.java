@@ -75,6 +75,9 @@ public final class ExperimentPlanner {
         }
         errors.addAll(ProbeConfigs.validate(experiment.getProbes().tenantIsolation(),
                 experiment.getProbes().providerFailover()));
+        if (experiment.getProbes().resourceUsage() != null) {
+            errors.addAll(ResourceUsageConfig.validate(experiment.getProbes().resourceUsage()));
+        }
         if (experiment.getProbes().dataIntegrity() != null) {
             DataIntegrityConfig.validate(experiment.getProbes().dataIntegrity()).forEach(message -> errors.add(
                     new ValidationError(message.substring(0, message.indexOf(": ")), message.substring(message.indexOf(": ") + 2))));

@@ -19,6 +19,8 @@ public final class ProbeIds {
     public static final String BLAST_RADIUS = "blast-radius";
     /** Canary records read back under faults. */
     public static final String DATA_INTEGRITY = "data-integrity";
+    /** CPU and memory against the containers' limits while the faults are active. */
+    public static final String RESOURCE_USAGE = "resource-usage";
     /** Injection and recovery of each fault. */
     public static final String FAULT = "fault";
     /** The minScore gate's own check, which the score does not count. */

@@ -9,6 +9,7 @@ import io.jenkins.plugins.chaos.playground.gateway.GatewayFaults;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
 import io.jenkins.plugins.chaos.playground.gateway.StoreVolumeFaults;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
+import io.jenkins.plugins.chaos.playground.k8s.PodUsage;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class GatewayChaosEffects implements ChaosEffects {
 
     private final GatewayFaults faults;
     private final StoreVolumeFaults volumes;
+    private final PodUsage usage;
     private final Duration podRestart;
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.sameName("playground-pod-restarts"));
@@ -38,8 +40,14 @@ public final class GatewayChaosEffects implements ChaosEffects {
 
     /** @param volumes the tenant store's volumes, which IOChaos on tenant pods acts on */
     public GatewayChaosEffects(GatewayFaults faults, StoreVolumeFaults volumes, Duration podRestart) {
+        this(faults, volumes, new PodUsage(), podRestart);
+    }
+
+    /** @param usage the pods' simulated CPU and memory use, which StressChaos raises */
+    public GatewayChaosEffects(GatewayFaults faults, StoreVolumeFaults volumes, PodUsage usage, Duration podRestart) {
         this.faults = faults;
         this.volumes = volumes;
+        this.usage = usage;
         this.podRestart = podRestart;
     }
 
@@ -71,6 +79,10 @@ public final class GatewayChaosEffects implements ChaosEffects {
                 }
             }
             case "IOChaos" -> StoreChaosEffects.injected(volumes, chaos, targets);
+            case "StressChaos" -> {
+                Map<?, ?> stressors = spec.get("stressors") instanceof Map<?, ?> m ? m : Map.of();
+                targets.forEach(pod -> usage.stress(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), stressors));
+            }
             default -> {
             }
         }
@@ -84,6 +96,7 @@ public final class GatewayChaosEffects implements ChaosEffects {
             case "PodChaos" -> providers.forEach(faults::providerUp);
             case "HTTPChaos" -> providers.forEach(faults::clearHttpChaos);
             case "IOChaos" -> StoreChaosEffects.recovered(volumes, targets);
+            case "StressChaos" -> targets.forEach(pod -> usage.relax(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
             case "NetworkChaos" -> {
                 if ("partition".equals(spec.get("action"))) {
                     routes(chaos, targets).forEach(route -> faults.heal(route.get(0), route.get(1)));

@@ -9,6 +9,8 @@ import io.jenkins.plugins.chaos.fault.Sweeper;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
+import io.jenkins.plugins.chaos.playground.k8s.PodMetricsPublisher;
+import io.jenkins.plugins.chaos.playground.k8s.PodUsage;
 import io.jenkins.plugins.chaos.playground.sinks.AlertSink;
 import java.io.IOException;
 import java.net.URI;
@@ -34,6 +36,7 @@ public final class Playground implements AutoCloseable {
     private final PlaygroundCluster cluster;
     private final AlertSink alerts;
     private final String scenario;
+    private PodMetricsPublisher metricsServer;
 
     private Playground(PlaygroundGateway gateway, PlaygroundCluster cluster, AlertSink alerts, String scenario) {
         this.gateway = gateway;
@@ -66,8 +69,12 @@ public final class Playground implements AutoCloseable {
         PlaygroundGateway gateway = PlaygroundGateway.start(gatewayScenario, tenants);
         PlaygroundCluster cluster = null;
         try {
-            cluster = PlaygroundCluster.start(tenants, new GatewayChaosEffects(gateway.faults(), gateway.volumes(), Duration.ofSeconds(2)));
-            return new Playground(gateway, cluster, AlertSink.start(), name);
+            PodUsage usage = new PodUsage();
+            cluster = PlaygroundCluster.start(tenants, new GatewayChaosEffects(gateway.faults(), gateway.volumes(), usage,
+                    Duration.ofSeconds(2)));
+            Playground playground = new Playground(gateway, cluster, AlertSink.start(), name);
+            playground.metricsServer = new PodMetricsPublisher(cluster.client(), usage);
+            return playground;
         } catch (IOException | RuntimeException e) {
             gateway.close();
             if (cluster != null) {
@@ -128,6 +135,9 @@ public final class Playground implements AutoCloseable {
 
     @Override
     public void close() {
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         alerts.close();
         cluster.close();
         gateway.close();
