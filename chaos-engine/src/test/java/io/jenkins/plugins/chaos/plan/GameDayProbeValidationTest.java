@@ -70,6 +70,50 @@ class GameDayProbeValidationTest {
     }
 
     @Test
+    void everyResourceUsageProblemNamesItsField() {
+        LoadResult loaded = ExperimentLoader.fromYaml(PARTITION + """
+                  resourceUsage:
+                    namespaces: [Inference]
+                    thresholdPercent: 185
+                    window: 5s
+                    interval: 10s
+                    peak: true
+                """, "bad.yaml");
+        assertFalse(loaded.ok());
+        List<String> fields = loaded.errors().stream().map(ValidationError::field).toList();
+        for (String field : List.of("probes.resourceUsage.namespaces[0]", "probes.resourceUsage.thresholdPercent",
+                "probes.resourceUsage.interval", "probes.resourceUsage.peak")) {
+            assertTrue(fields.contains(field), field + " missing in " + fields);
+        }
+    }
+
+    @Test
+    void everyDataIntegrityProblemNamesItsField() {
+        LoadResult loaded = ExperimentLoader.fromYaml(PARTITION + """
+                  dataIntegrity:
+                    gateway: gateway
+                    read: GET /v1/records
+                    write: FETCH /v1/tenants/{tenant}/records/{record}
+                    body: '{"content": "fixed"}'
+                    records: 0
+                    timeout: 2h
+                    tenants:
+                      - {name: alice, token: secret-canary-token}
+                      - {name: alice}
+                """, "bad.yaml");
+        assertFalse(loaded.ok());
+        List<String> fields = loaded.errors().stream().map(ValidationError::field).toList();
+        for (String field : List.of("probes.dataIntegrity.gateway", "probes.dataIntegrity.read",
+                "probes.dataIntegrity.write", "probes.dataIntegrity.body", "probes.dataIntegrity.records",
+                "probes.dataIntegrity.timeout", "probes.dataIntegrity.tenants[1].name",
+                "probes.dataIntegrity.tenants[1].token")) {
+            assertTrue(fields.contains(field), field + " missing in " + fields);
+        }
+        assertTrue(loaded.describeErrors().contains("must contain {tenant} and {record}"), loaded::describeErrors);
+        assertFalse(loaded.describeErrors().contains("secret-canary-token"), loaded::describeErrors);
+    }
+
+    @Test
     void anUnknownFailoverExpectationNamesTheAllowedOnes() {
         LoadResult loaded = ExperimentLoader.fromYaml("""
                 name: outage
