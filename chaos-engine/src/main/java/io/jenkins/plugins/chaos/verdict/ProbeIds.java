@@ -15,6 +15,11 @@ public final class ProbeIds {
     public static final String ISOLATION_NETWORK_DYNAMIC = "isolation.network.dynamic";
     public static final String ISOLATION_RBAC = "isolation.rbac";
     public static final String FAILOVER = "failover";
+    /**
+     * The failover probe's check when it expects graceful degradation (a total outage): metrics tell such a run from
+     * a failed failover by it, so the name is spelled once here.
+     */
+    public static final String GRACEFUL_DEGRADATION_CHECK = "graceful degradation";
     /** Blast-radius containment while a fault isolates some tenants. */
     public static final String BLAST_RADIUS = "blast-radius";
     /** Canary records read back under faults. */

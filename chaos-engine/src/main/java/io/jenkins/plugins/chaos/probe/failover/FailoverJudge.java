@@ -4,6 +4,7 @@ import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.plan.FailoverConfig;
 import io.jenkins.plugins.chaos.plan.FailoverExpectation;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Locale;
 final class FailoverJudge {
 
     static final String FAILOVER_TIME = "failover time";
-    static final String GRACEFUL_DEGRADATION = "graceful degradation";
+    static final String GRACEFUL_DEGRADATION = ProbeIds.GRACEFUL_DEGRADATION_CHECK;
     static final String UNGRACEFUL = "ungraceful errors";
     static final String LATENCY_P95 = "latency p95";
     static final String ERROR_RATE = "error rate";
