@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         "  slow            the primary answers every call 2 s late (p95 warnings)",
         "The runbook's game days (add --broken for the variant that must fail):",
         "  total-outage      every provider down: graceful JSON errors, service returns (broken: HTML error page)",
-        "  half-partition    50% of the tenant namespaces partitioned from the gateway: the others keep full "
+        "  half-partition    50%% of the tenant namespaces partitioned from the gateway: the others keep full "
                 + "service (broken: the gateway's shared pool stalls every tenant)",
         "  data-integrity    IOChaos on the tenant store: canary records read back intact (broken: corrupting "
                 + "store that returns altered data)",

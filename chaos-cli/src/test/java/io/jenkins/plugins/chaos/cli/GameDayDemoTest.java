@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.chaos.support.CliSupport.CliRun;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +32,17 @@ class GameDayDemoTest {
 
     @Test
     void demoHelpListsEveryScenario() {
-        CliRun run = cli("demo", "--help");
+        // picocli reports a description it cannot format (a bare '%') on System.err and prints it raw
+        PrintStream original = System.err;
+        ByteArrayOutputStream picocliWarnings = new ByteArrayOutputStream();
+        CliRun run;
+        try {
+            System.setErr(new PrintStream(picocliWarnings, true, StandardCharsets.UTF_8));
+            run = cli("demo", "--help");
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals("", picocliWarnings.toString(StandardCharsets.UTF_8));
         assertEquals(0, run.exit(), run::toString);
         for (String scenario : List.of("healthy", "leaky", "no-failover", "slow", "total-outage", "half-partition",
                 "data-integrity", "lateral-movement", "--broken")) {
