@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "chaos", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "chaos 0.1.0",
         description = "Continuous chaos engineering for multi-tenant Kubernetes: inject Chaos Mesh faults, prove "
                 + "tenant isolation and provider failover, and always clean up.",
-        subcommands = {DemoCommand.class, PlaygroundCommand.class, RunCommand.class, ValidateCommand.class, SweepCommand.class, BenchCommand.class},
+        subcommands = {DemoCommand.class, GameDayCommand.class, PlaygroundCommand.class, RunCommand.class, ValidateCommand.class,
+                SweepCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:passed", "1:critical breach", "2:invalid input", "3:warnings only", "4:infrastructure error"})
 public final class ChaosCli implements Runnable {

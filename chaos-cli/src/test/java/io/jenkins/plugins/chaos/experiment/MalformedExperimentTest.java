@@ -79,6 +79,18 @@ class MalformedExperimentTest {
         return yaml.toString();
     }
 
+    /** An IOChaos on tenant-alice's store with the action line and the action's own lines (null drops the action). */
+    private static String ioChaos(String action, String own) {
+        List<String> lines = new ArrayList<>(List.of("name: io", "kind: IOChaos"));
+        if (action != null) {
+            lines.add(action);
+        }
+        lines.addAll(List.of("duration: 30s", "mode: all", "selector: {namespaces: [tenant-alice]}",
+                "volumePath: /var/lib/tenant-store", "path: /var/lib/tenant-store/**/*"));
+        lines.add(own);
+        return oneFault(lines.toArray(String[]::new));
+    }
+
     /** A valid partition of tenant-alice from tenant-bob with one line replaced (or dropped, when replacement is null). */
     private static String partitionWith(String key, String replacement) {
         Map<String, String> lines = new LinkedHashMap<>();
@@ -134,8 +146,43 @@ class MalformedExperimentTest {
                 "allowed: NetworkChaos, PodChaos, HTTPChaos, StressChaos"));
         rows.add(row("refused kind inline", partitionWith("kind", "kind: PhysicalMachineChaos"), "faults[0].kind",
                 "not supported"));
-        rows.add(row("manifest-only kind inline", partitionWith("kind", "kind: IOChaos"), "faults[0].kind",
+        rows.add(row("manifest-only kind inline", partitionWith("kind", "kind: DNSChaos"), "faults[0].kind",
                 "manifest only"));
+        // IOChaos inline: the same rules as the other kinds, and its own fields
+        rows.add(row("IOChaos without an action", ioChaos(null, "delay: 100ms"), "faults[0].action",
+                "allowed: latency, fault, attrOverride, mistake"));
+        rows.add(row("unknown IOChaos action", ioChaos("action: melt", "delay: 100ms"), "faults[0].action",
+                "allowed: latency, fault, attrOverride, mistake"));
+        rows.add(row("IOChaos without volumePath", ioChaos("action: latency", "delay: 100ms").replace(
+                "    volumePath: /var/lib/tenant-store\n", ""), "faults[0].volumePath", "is required for IOChaos"));
+        rows.add(row("IOChaos relative volumePath", ioChaos("action: latency", "delay: 100ms").replace(
+                "volumePath: /var/lib/tenant-store", "volumePath: var/lib"), "faults[0].volumePath", "absolute path"));
+        rows.add(row("IOChaos latency without delay", ioChaos("action: latency", "percent: 50"), "faults[0].delay",
+                "needs delay"));
+        rows.add(row("IOChaos latency with a bad delay", ioChaos("action: latency", "delay: slowly"), "faults[0].delay",
+                DURATIONS));
+        rows.add(row("IOChaos fault without errno", ioChaos("action: fault", "percent: 50"), "faults[0].errno",
+                "5 is EIO"));
+        rows.add(row("IOChaos percent above 100", ioChaos("action: fault", "errno: 5\n    percent: 150"),
+                "faults[0].percent", "between 0 and 100"));
+        rows.add(row("IOChaos unknown method", ioChaos("action: fault", "errno: 5\n    methods: [read, teleport]"),
+                "faults[0].methods[1]", "allowed: lookup, forget"));
+        rows.add(row("IOChaos attrOverride without attr", ioChaos("action: attrOverride", "percent: 10"),
+                "faults[0].attr", "allowed keys: ino, size"));
+        rows.add(row("IOChaos attrOverride unknown attribute", ioChaos("action: attrOverride", "attr: {colour: red}"),
+                "faults[0].attr.colour", "allowed: ino, size"));
+        rows.add(row("IOChaos mistake without its block", ioChaos("action: mistake", "percent: 10"),
+                "faults[0].mistake", "filling: zero|random"));
+        rows.add(row("IOChaos mistake bad filling", ioChaos("action: mistake",
+                "mistake: {filling: garbage, maxOccurrences: 1, maxLength: 10}"), "faults[0].mistake.filling",
+                "allowed: zero, random"));
+        rows.add(row("IOChaos mistake zero length", ioChaos("action: mistake",
+                "mistake: {filling: zero, maxOccurrences: 1, maxLength: 0}"), "faults[0].mistake.maxLength",
+                "at least 1"));
+        rows.add(row("IOChaos unknown key", ioChaos("action: latency", "delay: 10ms\n    latency: 10ms"),
+                "faults[0].latency", "latency applies to NetworkChaos delay and HTTPChaos delay only"));
+        rows.add(row("IOChaos in kube-system", ioChaos("action: latency", "delay: 10ms").replace(
+                "namespaces: [tenant-alice]", "namespaces: [kube-system]"), "faults[0].selector.namespaces", PROTECTED));
         rows.add(row("unknown NetworkChaos action", partitionWith("action", "action: partitionn"), "faults[0].action",
                 "allowed: partition, loss, delay, bandwidth"));
         rows.add(row("unknown PodChaos action", oneFault("kind: PodChaos", "action: pod-explode", "duration: 30s", "mode: one",

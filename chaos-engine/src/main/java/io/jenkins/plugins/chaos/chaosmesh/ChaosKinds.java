@@ -29,7 +29,9 @@ public final class ChaosKinds {
                         "replace", "patch"), true));
         register(new ChaosKind("StressChaos", "stresschaos", List.of(),
                 Set.of("stressors", "stressngStressors", "containerNames"), true));
-        register(new ChaosKind("IOChaos", "iochaos", List.of(), Set.of(), true));
+        register(new ChaosKind("IOChaos", "iochaos", List.of("latency", "fault", "attrOverride", "mistake"),
+                Set.of("volumePath", "path", "percent", "methods", "containerNames", "delay", "errno", "attr", "mistake"),
+                true));
         register(new ChaosKind("DNSChaos", "dnschaos", List.of(), Set.of(), true));
         register(new ChaosKind("TimeChaos", "timechaos", List.of(), Set.of(), true));
         register(new ChaosKind("JVMChaos", "jvmchaos", List.of(), Set.of(), true));

@@ -54,17 +54,23 @@ public final class ExperimentRunner {
         RunSession run = new RunSession(plan, client, listener, options, dispatcher);
         run.sweepLeftovers();
         run.probeIsolationBefore();
-        run.startFailoverStream();
         try {
-            run.injectAndHold();
-        } catch (InterruptedException | RuntimeException e) {
-            run.stopFailoverStream("run interrupted");
-            throw e;
+            run.writeCanaries();
+            run.startFailoverStream();
+            try {
+                run.injectAndHold();
+            } catch (InterruptedException | RuntimeException e) {
+                run.stopFailoverStream("run interrupted");
+                throw e;
+            } finally {
+                run.recover();
+            }
+            run.awaitFailoverStream();
+            run.probeIsolationAfter();
+            run.verifyCanariesAfter();
         } finally {
-            run.recover();
+            run.deleteCanaries();
         }
-        run.awaitFailoverStream();
-        run.probeIsolationAfter();
         RunResult result = run.result();
         run.writeReports(result);
         run.announce(result);

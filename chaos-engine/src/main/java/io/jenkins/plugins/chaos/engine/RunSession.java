@@ -19,11 +19,13 @@ import io.jenkins.plugins.chaos.fault.Sweeper;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.IsolationPhase;
 import io.jenkins.plugins.chaos.plan.ProbeConfigs;
+import io.jenkins.plugins.chaos.plan.ResourceUsageConfig;
 import io.jenkins.plugins.chaos.probe.IsolationProbeSuite;
 import io.jenkins.plugins.chaos.probe.api.PairCoverage;
 import io.jenkins.plugins.chaos.probe.failover.FailoverProbe;
 import io.jenkins.plugins.chaos.probe.failover.FailoverResult;
 import io.jenkins.plugins.chaos.probe.failover.FailoverRun;
+import io.jenkins.plugins.chaos.probe.resources.ResourceUsageProbe;
 import io.jenkins.plugins.chaos.report.ReportFiles;
 import io.jenkins.plugins.chaos.report.ReportWriter;
 import io.jenkins.plugins.chaos.verdict.CheckLog;
@@ -79,6 +81,8 @@ final class RunSession {
     private InjectedFaults injected;
     /** Why the steady-state gate kept the faults out; null when the steady state held. */
     private String gatedBy;
+    private DataIntegrityStep integrity;
+    private ResourceUsageProbe usage;
 
     /**
      * @param alerts the dispatcher that pages as checks are judged; null when this run alerts nobody while it runs
@@ -130,6 +134,29 @@ final class RunSession {
         }
     }
 
+    /** Canaries go in before the faults, so that what is read during and after can be compared with them. */
+    void writeCanaries() {
+        if (faults && plan.dataIntegrity() != null && !options.dryRun()) {
+            integrity = new DataIntegrityStep(plan.dataIntegrity(), console, secrets::resolve);
+            integrity.before(runId);
+        }
+    }
+
+    void verifyCanariesAfter() {
+        if (integrity != null) {
+            integrity.after();
+        }
+    }
+
+    /** Runs in the runner's {@code finally}: canaries never remain. */
+    void deleteCanaries() {
+        if (integrity != null) {
+            integrity.close();
+            checks.addAll(integrity.checks());
+            integrity = null;
+        }
+    }
+
     /** The stream starts before injection, so that it sees the steady state and the instant of failover. */
     void startFailoverStream() {
         ProviderFailoverSpec failover = plan.failover();
@@ -178,6 +205,16 @@ final class RunSession {
                     stopCondition("tenant isolation breach while the fault was active", "tenant isolation breach", true);
                 }
             }
+            if (faults && plan.resourceUsage() != null && !options.dryRun() && injected != null) {
+                usage = new ResourceUsageProbe(client, ResourceUsageConfig.of(plan.resourceUsage()), console);
+                usage.start();
+            }
+            if (integrity != null && injected != null) {
+                integrity.during();
+            }
+            if (faults && plan.blastRadius() != null && !options.dryRun() && injected != null) {
+                checks.addAll(BlastRadiusStep.run(plan.blastRadius(), injected, client, console, secrets::resolve));
+            }
             if (faults && !options.dryRun()) {
                 Duration held = hold();
                 // A Schedule or a Workflow is judged by what it did, before recovery deletes what it spawned.
@@ -193,6 +230,14 @@ final class RunSession {
 
     /** Removes what was injected and records how each fault ended; runs in the runner's {@code finally}. */
     void recover() {
+        if (usage != null) {
+            try {
+                checks.addAll(usage.finish());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            usage = null;
+        }
         if (injected == null || injected.resources().isEmpty()) {
             return;
         }

@@ -20,8 +20,9 @@ final class FaultShorthands {
     static void expand(FaultSpec fault, String path, List<ValidationError> errors) {
         Map<String, Object> p = new LinkedHashMap<>(fault.getParameters());
         Object latency = p.remove("latency");
-        Object percent = p.remove("percent");
         String kind = fault.getKind() == null ? "" : fault.getKind();
+        // IOChaos has a percent of its own (the share of I/O calls that fail), in Chaos Mesh's own spelling.
+        Object percent = "IOChaos".equals(kind) ? null : p.remove("percent");
         String action = fault.getAction() == null ? "" : fault.getAction();
         if (latency != null) {
             if ("NetworkChaos".equals(kind) && "delay".equals(action)) {

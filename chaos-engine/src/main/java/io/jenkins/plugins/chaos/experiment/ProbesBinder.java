@@ -7,14 +7,21 @@ import java.util.List;
 /** Binds {@code probes:}; the keys are the arguments of the tenantIsolationProbe and providerFailoverProbe steps. */
 final class ProbesBinder {
 
-    static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover");
+    static final List<String> PROBE_KEYS = List.of("tenantIsolation", "providerFailover", "blastRadius", "dataIntegrity",
+            "resourceUsage");
+    static final List<String> RESOURCE_USAGE_KEYS = List.of("namespaces", "thresholdPercent", "window", "interval");
+    static final List<String> DATA_INTEGRITY_KEYS = List.of("gateway", "tenants", "write", "read", "delete", "body",
+            "contentField", "records", "readsDuringFault", "timeout");
+    static final List<String> BLAST_RADIUS_KEYS = List.of("gateway", "fault", "endpoint", "tenants", "requestsPerSecond",
+            "duration", "timeout", "gracefulStatuses", "thresholds");
+    static final List<String> BLAST_RADIUS_THRESHOLD_KEYS = List.of("successRatePercent", "latency");
     static final List<String> ISOLATION_KEYS = List.of("phases", "gateway", "tenants", "endpoints", "deniedStatuses",
             "concurrency", "timeout", "network", "rbac", "probePods", "ports", "probeImage", "maxRequestsPerSecond", "pairs");
     static final List<String> PAIRS_KEYS = List.of("perRun", "coverWithin");
     static final List<String> TENANT_KEYS = List.of("name", "namespace", "token");
     static final List<String> FAILOVER_KEYS = List.of("gateway", "method", "path", "body", "tenant", "token",
             "requestsPerSecond", "duration", "timeout", "primary", "secondary", "providerHeader", "providerField",
-            "gracefulStatuses", "thresholds", "maxRequestsPerSecond");
+            "gracefulStatuses", "thresholds", "maxRequestsPerSecond", "expect");
     static final List<String> THRESHOLD_KEYS = List.of("failover", "latency", "errorRatePercent");
 
     private final TreeReader reader;
@@ -31,8 +38,53 @@ final class ProbesBinder {
         reader.rejectUnknownKeys(probes, PROBE_KEYS, "probes");
         JsonNode isolation = reader.object(probes, "tenantIsolation", "probes");
         JsonNode failover = reader.object(probes, "providerFailover", "probes");
+        JsonNode blastRadius = reader.object(probes, "blastRadius", "probes");
+        JsonNode dataIntegrity = reader.object(probes, "dataIntegrity", "probes");
+        JsonNode resourceUsage = reader.object(probes, "resourceUsage", "probes");
         return new ProbesSpec(isolation == null ? null : isolation(isolation, "probes.tenantIsolation"),
-                failover == null ? null : failover(failover, "probes.providerFailover"));
+                failover == null ? null : failover(failover, "probes.providerFailover"),
+                blastRadius == null ? null : blastRadius(blastRadius, "probes.blastRadius"),
+                dataIntegrity == null ? null : dataIntegrity(dataIntegrity, "probes.dataIntegrity"),
+                resourceUsage == null ? null : resourceUsage(resourceUsage, "probes.resourceUsage"));
+    }
+
+    private ResourceUsageSpec resourceUsage(JsonNode node, String path) {
+        reader.rejectUnknownKeys(node, RESOURCE_USAGE_KEYS, path);
+        return new ResourceUsageSpec(reader.textList(node, "namespaces", path), reader.decimal(node, "thresholdPercent", path),
+                reader.text(node, "window", path), reader.text(node, "interval", path));
+    }
+
+    private DataIntegritySpec dataIntegrity(JsonNode node, String path) {
+        reader.rejectUnknownKeys(node, DATA_INTEGRITY_KEYS, path);
+        return new DataIntegritySpec(reader.text(node, "gateway", path),
+                tenants(node.get("tenants"), TreeReader.child(path, "tenants")), reader.text(node, "write", path),
+                reader.text(node, "read", path), reader.text(node, "delete", path), reader.text(node, "body", path),
+                reader.text(node, "contentField", path), reader.integer(node, "records", path),
+                reader.integer(node, "readsDuringFault", path), reader.text(node, "timeout", path));
+    }
+
+    private BlastRadiusSpec blastRadius(JsonNode node, String path) {
+        reader.rejectUnknownKeys(node, BLAST_RADIUS_KEYS, path);
+        JsonNode thresholds = reader.object(node, "thresholds", path);
+        String thresholdsPath = TreeReader.child(path, "thresholds");
+        if (thresholds != null) {
+            reader.rejectUnknownKeys(thresholds, BLAST_RADIUS_THRESHOLD_KEYS, thresholdsPath);
+        }
+        RequestTemplate endpoint = null;
+        String line = reader.text(node, "endpoint", path);
+        if (line != null) {
+            try {
+                endpoint = RequestTemplate.parse(line);
+            } catch (IllegalArgumentException e) {
+                reader.error(TreeReader.child(path, "endpoint"), e.getMessage());
+            }
+        }
+        return new BlastRadiusSpec(reader.text(node, "gateway", path), reader.text(node, "fault", path), endpoint,
+                tenants(node.get("tenants"), TreeReader.child(path, "tenants")),
+                reader.decimal(node, "requestsPerSecond", path), reader.text(node, "duration", path),
+                reader.text(node, "timeout", path), reader.integerList(node, "gracefulStatuses", path),
+                thresholds == null ? null : reader.decimal(thresholds, "successRatePercent", thresholdsPath),
+                thresholds == null ? null : reader.text(thresholds, "latency", thresholdsPath));
     }
 
     private TenantIsolationSpec isolation(JsonNode node, String path) {
@@ -148,6 +200,6 @@ final class ProbesBinder {
                 thresholds == null ? null : reader.text(thresholds, "failover", thresholdsPath),
                 thresholds == null ? null : reader.text(thresholds, "latency", thresholdsPath),
                 thresholds == null ? null : reader.decimal(thresholds, "errorRatePercent", thresholdsPath),
-                reader.decimal(node, "maxRequestsPerSecond", path));
+                reader.decimal(node, "maxRequestsPerSecond", path), reader.text(node, "expect", path));
     }
 }

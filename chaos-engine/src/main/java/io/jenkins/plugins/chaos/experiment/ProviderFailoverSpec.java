@@ -26,26 +26,28 @@ import java.util.List;
  * @param latency           threshold: p95 above this is a WARNING (default 30s)
  * @param errorRatePercent  threshold: error rate above this percentage is a WARNING (default 20)
  * @param maxRequestsPerSecond the cap on requests per second (default 200, none on loopback, 0: none)
+ * @param expect            what must happen while the fault is active: {@code failover} (default: another provider
+ *                          serves) or {@code graceful-degradation} (every provider is down: graceful errors only)
  */
 public record ProviderFailoverSpec(String gateway, String method, String path, String body, String tenant, String token,
                                    Double requestsPerSecond, String duration, String timeout, String primary,
                                    String secondary, String providerHeader, String providerField,
                                    List<Integer> gracefulStatuses, String failover, String latency,
-                                   Double errorRatePercent, Double maxRequestsPerSecond) implements Serializable {
+                                   Double errorRatePercent, Double maxRequestsPerSecond, String expect) implements Serializable {
 
-    /** The default rate cap. */
+    /** The default rate cap and expectation. */
     public ProviderFailoverSpec(String gateway, String method, String path, String body, String tenant, String token,
                                 Double requestsPerSecond, String duration, String timeout, String primary,
                                 String secondary, String providerHeader, String providerField,
                                 List<Integer> gracefulStatuses, String failover, String latency,
                                 Double errorRatePercent) {
         this(gateway, method, path, body, tenant, token, requestsPerSecond, duration, timeout, primary, secondary,
-                providerHeader, providerField, gracefulStatuses, failover, latency, errorRatePercent, null);
+                providerHeader, providerField, gracefulStatuses, failover, latency, errorRatePercent, null, null);
     }
 
     @Override
     public String toString() {
         return "ProviderFailoverSpec[gateway=" + gateway + ", path=" + path + ", tenant=" + tenant + ", token="
-                + (token == null ? "none" : "****") + "]";
+                + (token == null ? "none" : "****") + ", expect=" + expect + "]";
     }
 }

@@ -92,6 +92,10 @@ final class RunFacts {
         if (!anyRan) {
             return Optional.of("error");
         }
+        if (expectsDegradation(run)) {
+            // A total outage: nothing can fail over; graceful errors are the right answer, ungraceful ones are not.
+            return Optional.of(worst == Verdict.CRITICAL ? "no_failover" : "degraded");
+        }
         boolean streamSeen = run.timeline().stream().anyMatch(TimelinePoint::faultActive);
         boolean failedOver = firstSecondaryDuringFault(run).isPresent();
         if ((streamSeen && !failedOver) || (!streamSeen && worst == Verdict.CRITICAL)) {
@@ -106,7 +110,7 @@ final class RunFacts {
      * Empty when the run has no stream with a fault in it; +Inf when the secondary never answered.
      */
     static OptionalDouble failoverSeconds(RunResult run) {
-        if (run.timeline().stream().noneMatch(TimelinePoint::faultActive)) {
+        if (run.timeline().stream().noneMatch(TimelinePoint::faultActive) || expectsDegradation(run)) {
             return OptionalDouble.empty();
         }
         Optional<TimelinePoint> first = firstSecondaryDuringFault(run);
@@ -115,6 +119,11 @@ final class RunFacts {
         }
         double injected = injectedEpochSeconds(run);
         return OptionalDouble.of(Math.max(0.0, first.get().epochSecond() + 1 - injected));
+    }
+
+    /** The failover probe ran with {@code expect: graceful-degradation}: there is no failover time to report. */
+    private static boolean expectsDegradation(RunResult run) {
+        return run.checks().stream().anyMatch(c -> isFailover(c) && c.name().equals(ProbeIds.GRACEFUL_DEGRADATION_CHECK));
     }
 
     private static Optional<TimelinePoint> firstSecondaryDuringFault(RunResult run) {

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.chaos.plan;
 
+import io.jenkins.plugins.chaos.experiment.BlastRadiusSpec;
+import io.jenkins.plugins.chaos.experiment.DataIntegritySpec;
 import io.jenkins.plugins.chaos.experiment.Experiment;
 import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
+import io.jenkins.plugins.chaos.experiment.ResourceUsageSpec;
 import io.jenkins.plugins.chaos.experiment.StopConditionSpec;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import java.io.Serializable;
@@ -134,6 +137,21 @@ public final class ExperimentPlan implements Serializable {
     /** Null when the experiment has no provider-failover probe. */
     public ProviderFailoverSpec failover() {
         return experiment.getProbes().providerFailover();
+    }
+
+    /** Null when the experiment has no blast-radius probe. */
+    public BlastRadiusSpec blastRadius() {
+        return experiment.getProbes().blastRadius();
+    }
+
+    /** Null when the experiment has no data-integrity probe. */
+    public DataIntegritySpec dataIntegrity() {
+        return experiment.getProbes().dataIntegrity();
+    }
+
+    /** Null when the experiment has no resource-usage probe. */
+    public ResourceUsageSpec resourceUsage() {
+        return experiment.getProbes().resourceUsage();
     }
 
     public Set<IsolationPhase> isolationPhases() {

@@ -4,6 +4,7 @@ import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.SecretValues;
 import io.jenkins.plugins.chaos.core.ValidationError;
 import io.jenkins.plugins.chaos.experiment.Experiment;
+import io.jenkins.plugins.chaos.experiment.FaultSpec;
 import io.jenkins.plugins.chaos.experiment.ProviderFailoverSpec;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
 import java.time.Duration;
@@ -97,6 +98,18 @@ public final class ExperimentPlanner {
         errors.addAll(ProbeConfigs.validate(experiment.getProbes().tenantIsolation(),
                 experiment.getProbes().providerFailover()));
         checkSecretReferences(experiment, limits, errors);
+        if (experiment.getProbes().resourceUsage() != null) {
+            errors.addAll(ResourceUsageConfig.validate(experiment.getProbes().resourceUsage()));
+        }
+        if (experiment.getProbes().dataIntegrity() != null) {
+            DataIntegrityConfig.validate(experiment.getProbes().dataIntegrity()).forEach(message -> errors.add(
+                    new ValidationError(message.substring(0, message.indexOf(": ")), message.substring(message.indexOf(": ") + 2))));
+        }
+        if (experiment.getProbes().blastRadius() != null) {
+            BlastRadiusConfig.validate(experiment.getProbes().blastRadius(),
+                    experiment.getFaults().stream().map(FaultSpec::getName).toList()).forEach(message -> errors.add(
+                            new ValidationError(message.substring(0, message.indexOf(": ")), message.substring(message.indexOf(": ") + 2))));
+        }
         List<PlannedFault> planned = new ArrayList<>();
         for (int i = 0; i < experiment.getFaults().size(); i++) {
             int before = errors.size();

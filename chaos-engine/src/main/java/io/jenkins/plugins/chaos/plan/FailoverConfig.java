@@ -35,13 +35,15 @@ import java.util.List;
  * @param maxRequestsPerSecond the cap on requests per second, a token bucket over the stream's connections
  *                         ({@link RateCap}: default 200, unlimited on loopback, 0 for none); {@code rate} must not
  *                         exceed it
+ * @param expect           {@link FailoverExpectation#FAILOVER} (default) or
+ *                         {@link FailoverExpectation#GRACEFUL_DEGRADATION}, in its CLI form
  */
 public record FailoverConfig(String url, RequestTemplate request, String tenant,
                              @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String token, Double rate,
                              String duration, String timeout, Integer maxInFlight, String providerHeader,
                              String providerField, String primary, String secondary, List<Integer> gracefulStatuses,
                              String maxFailoverTime, String maxP95, Double maxErrorRate, Boolean stopOnCritical,
-                             Double maxRequestsPerSecond)
+                             Double maxRequestsPerSecond, String expect)
         implements Serializable {
 
     public static final String DEFAULT_CHAT_BODY =
@@ -76,6 +78,7 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
         maxP95 = blank(maxP95) ? DEFAULT_MAX_P95 : maxP95;
         maxErrorRate = maxErrorRate == null ? DEFAULT_MAX_ERROR_RATE : maxErrorRate;
         stopOnCritical = stopOnCritical != null && stopOnCritical;
+        expect = blank(expect) ? FailoverExpectation.FAILOVER.cliName() : expect.trim();
     }
 
     /** Without a rate cap of its own: {@link RateCap}'s default for the gateway. */
@@ -84,7 +87,7 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
                           String providerField, String primary, String secondary, List<Integer> gracefulStatuses,
                           String maxFailoverTime, String maxP95, Double maxErrorRate, Boolean stopOnCritical) {
         this(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader, providerField, primary,
-                secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical, null);
+                secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate, stopOnCritical, null, null);
     }
 
     /** Requests per second the stream may send; 0 means no cap. */
@@ -96,43 +99,49 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
     public FailoverConfig withMaxRequestsPerSecond(Double cap) {
         return new FailoverConfig(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader,
                 providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
-                stopOnCritical, cap);
+                stopOnCritical, cap, expect);
     }
 
     /** The usual case: the defaults, against one tenant's chat completions. */
     public static FailoverConfig of(String url, String tenant, String token) {
         return new FailoverConfig(url, null, tenant, token, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public FailoverConfig withRate(double newRate) {
         return new FailoverConfig(url, request, tenant, token, newRate, duration, timeout, maxInFlight, providerHeader,
                 providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
-                stopOnCritical, maxRequestsPerSecond);
+                stopOnCritical, maxRequestsPerSecond, expect);
     }
 
     public FailoverConfig withDuration(String newDuration) {
         return new FailoverConfig(url, request, tenant, token, rate, newDuration, timeout, maxInFlight, providerHeader,
                 providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
-                stopOnCritical, maxRequestsPerSecond);
+                stopOnCritical, maxRequestsPerSecond, expect);
     }
 
     public FailoverConfig withTimeout(String newTimeout) {
         return new FailoverConfig(url, request, tenant, token, rate, duration, newTimeout, maxInFlight, providerHeader,
                 providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
-                stopOnCritical, maxRequestsPerSecond);
+                stopOnCritical, maxRequestsPerSecond, expect);
     }
 
     public FailoverConfig withThresholds(String newMaxFailoverTime, String newMaxP95, Double newMaxErrorRate) {
         return new FailoverConfig(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader,
                 providerField, primary, secondary, gracefulStatuses, newMaxFailoverTime, newMaxP95, newMaxErrorRate,
-                stopOnCritical, maxRequestsPerSecond);
+                stopOnCritical, maxRequestsPerSecond, expect);
     }
 
     public FailoverConfig withStopOnCritical(boolean stop) {
         return new FailoverConfig(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader,
                 providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
-                stop, maxRequestsPerSecond);
+                stop, maxRequestsPerSecond, expect);
+    }
+
+    public FailoverConfig withExpect(FailoverExpectation newExpect) {
+        return new FailoverConfig(url, request, tenant, token, rate, duration, timeout, maxInFlight, providerHeader,
+                providerField, primary, secondary, gracefulStatuses, maxFailoverTime, maxP95, maxErrorRate,
+                stopOnCritical, maxRequestsPerSecond, newExpect.cliName());
     }
 
     /** Every problem at once, each naming its field and what is allowed. */
@@ -179,10 +188,20 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
                 errors.add("gracefulStatuses: " + status + " is not an error status; use 4xx or 5xx codes such as 429, 503");
             }
         }
+        if (FailoverExpectation.parse(expect).isEmpty()) {
+            errors.add("expect: '" + expect + "' is unknown; allowed: " + FailoverExpectation.allowed());
+        }
         if (primary.equals(secondary)) {
             errors.add("secondary: '" + secondary + "' must differ from primary");
         }
         return errors;
+    }
+
+    /** The parsed expectation; call only on a validated configuration. */
+    @JsonIgnore
+    public FailoverExpectation expectation() {
+        return FailoverExpectation.parse(expect).orElseThrow(() ->
+                new IllegalArgumentException("expect: '" + expect + "'; allowed: " + FailoverExpectation.allowed()));
     }
 
     @JsonIgnore
@@ -236,6 +255,6 @@ public record FailoverConfig(String url, RequestTemplate request, String tenant,
                 + providerField + ", primary=" + primary + ", secondary=" + secondary + ", gracefulStatuses="
                 + gracefulStatuses + ", maxFailoverTime=" + maxFailoverTime + ", maxP95=" + maxP95
                 + ", maxErrorRate=" + maxErrorRate + ", stopOnCritical=" + stopOnCritical
-                + ", maxRequestsPerSecond=" + maxRequestsPerSecond + "]";
+                + ", maxRequestsPerSecond=" + maxRequestsPerSecond + ", expect=" + expect + "]";
     }
 }

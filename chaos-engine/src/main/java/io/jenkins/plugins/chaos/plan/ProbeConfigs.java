@@ -56,7 +56,7 @@ public final class ProbeConfigs {
                 null, spec.providerHeader(), spec.providerField(), spec.primary(), spec.secondary(),
                 spec.gracefulStatuses().isEmpty() ? null : spec.gracefulStatuses(), spec.failover(), spec.latency(),
                 spec.errorRatePercent() == null ? null : spec.errorRatePercent() / 100.0, false,
-                spec.maxRequestsPerSecond());
+                spec.maxRequestsPerSecond(), spec.expect());
     }
 
     /** Probe pods between the tenant namespaces, on the isolation probe's ports. */

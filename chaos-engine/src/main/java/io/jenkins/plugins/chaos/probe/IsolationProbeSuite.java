@@ -2,6 +2,7 @@ package io.jenkins.plugins.chaos.probe;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.chaos.core.ChaosLabels;
 import io.jenkins.plugins.chaos.core.Messages;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.experiment.TenantIsolationSpec;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.chaos.probe.network.PortSpec;
 import io.jenkins.plugins.chaos.probe.network.StaticIsolationCheck;
 import io.jenkins.plugins.chaos.probe.rbac.AccessRequest;
 import io.jenkins.plugins.chaos.probe.rbac.AccessReviewer;
+import io.jenkins.plugins.chaos.probe.rbac.ProbePodAccessCheck;
 import io.jenkins.plugins.chaos.probe.rbac.RbacIsolationCheck;
 import io.jenkins.plugins.chaos.probe.rbac.RbacSnapshot;
 import io.jenkins.plugins.chaos.probe.rbac.RoleBasedAccessEvaluator;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +86,17 @@ public final class IsolationProbeSuite {
             listener.info("Tenant isolation, RBAC layer: service accounts of " + namespaces);
             checks.addAll(layer(ProbeIds.ISOLATION_RBAC, () -> {
                 RbacSnapshot snapshot = RbacSnapshot.read(client, namespaces);
-                return new RbacIsolationCheck(namespaces, reviewer(snapshot, namespaces.get(0))).run(snapshot);
+                AccessReviewer reviewer = reviewer(snapshot, namespaces.get(0));
+                List<CheckResult> rbac = new RbacIsolationCheck(namespaces, reviewer).run(snapshot);
+                if (!spec.probePods()) {
+                    return rbac;
+                }
+                // Pods are started in the tenants anyway: also check the account such a pod actually gets.
+                listener.info("Tenant isolation, RBAC layer: the service account a probe pod gets in each of " + namespaces);
+                List<CheckResult> all = new ArrayList<>(rbac);
+                all.addAll(new ProbePodAccessCheck(client, namespaces, reviewer, ProbeConfigs.dynamic(spec).image(), listener)
+                        .run(ChaosLabels.newRunId(), rbac));
+                return all;
             }));
         }
         if (spec.probePods() && !namespaces.isEmpty()) {

@@ -17,6 +17,17 @@ public final class ProbeIds {
     /** The rotating pair coverage of the API layer: covered fraction, slices, failing pairs. */
     public static final String ISOLATION_COVERAGE = "isolation.coverage";
     public static final String FAILOVER = "failover";
+    /**
+     * The failover probe's check when it expects graceful degradation (a total outage): metrics tell such a run from
+     * a failed failover by it, so the name is spelled once here.
+     */
+    public static final String GRACEFUL_DEGRADATION_CHECK = "graceful degradation";
+    /** Blast-radius containment while a fault isolates some tenants. */
+    public static final String BLAST_RADIUS = "blast-radius";
+    /** Canary records read back under faults. */
+    public static final String DATA_INTEGRITY = "data-integrity";
+    /** CPU and memory against the containers' limits while the faults are active. */
+    public static final String RESOURCE_USAGE = "resource-usage";
     /** Injection and recovery of each fault. */
     public static final String FAULT = "fault";
     /** The minScore gate's own check, which the score does not count. */

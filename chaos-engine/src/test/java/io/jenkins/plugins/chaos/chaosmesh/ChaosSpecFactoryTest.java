@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.chaos.experiment.FaultSpec;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
 import io.jenkins.plugins.chaos.plan.LoadResult;
+import io.jenkins.plugins.chaos.support.ChaosTestSupport;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -237,6 +243,46 @@ class ChaosSpecFactoryTest {
                 "selector", Map.of("namespaces", List.of("inference"), "labelSelectors", Map.of("app", "gateway")),
                 "stressors", Map.of("cpu", Map.of("workers", 2, "load", 80), "memory", Map.of("workers", 1, "size", "256MB")),
                 "containerNames", List.of("main"), "duration", "30s"), spec(resource));
+    }
+
+    /** Every IOChaos action inline, as Chaos Mesh spells it, and valid against the real IOChaos CRD's schema. */
+    @Test
+    void ioChaosInlineKeepsItsActionAndFieldsAndMatchesTheCrd() throws Exception {
+        Path crdFile = ChaosTestSupport.requireCorpus().resolve("crd/chaos-mesh.org_iochaos.yaml");
+        CustomResourceDefinition crd;
+        try (InputStream in = Files.newInputStream(crdFile)) {
+            crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
+        }
+        List<String> actions = List.of(
+                "action: latency\n    delay: 100ms\n    percent: 50\n    methods: [read, write]",
+                "action: fault\n    errno: 5\n    percent: 100",
+                "action: attrOverride\n    attr: {perm: 72}",
+                "action: mistake\n    mistake: {filling: random, maxOccurrences: 2, maxLength: 16}\n    methods: [read]");
+        for (String action : actions) {
+            var resource = build("""
+                      - kind: IOChaos
+                        %s
+                        duration: 30s
+                        mode: all
+                        selector: {namespaces: [tenant-alice], labelSelectors: {app: tenant-store}}
+                        volumePath: /var/lib/tenant-store
+                        path: /var/lib/tenant-store/**/*
+                    """.formatted(action));
+            Map<String, Object> spec = spec(resource);
+            assertEquals(action.substring("action: ".length(), action.indexOf('\n')), spec.get("action"), spec.toString());
+            assertEquals("/var/lib/tenant-store", spec.get("volumePath"));
+            assertEquals(List.of(), CrdSchemaValidator.validate(crd, resource, "faults[0]"), action);
+        }
+        assertEquals(50, spec(build("""
+                  - kind: IOChaos
+                    action: latency
+                    delay: 1s
+                    percent: 50
+                    duration: 30s
+                    mode: one
+                    selector: {namespaces: [tenant-alice]}
+                    volumePath: /data
+                """)).get("percent"), "IOChaos keeps its own percent, an integer");
     }
 
     @Test

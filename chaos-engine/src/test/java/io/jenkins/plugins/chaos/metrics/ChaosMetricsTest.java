@@ -6,6 +6,7 @@ import io.jenkins.plugins.chaos.alert.AlertDelivery;
 import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.TestRuns;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import io.jenkins.plugins.chaos.verdict.Verdict;
@@ -120,6 +121,27 @@ class ChaosMetricsTest {
         assertEquals(later.plusSeconds(20).toEpochMilli() / 1000.0, text.value("chaos_last_run_timestamp_seconds"),
                 1e-3);
         assertEquals(1, text.value("chaos_provider_failover_total", "outcome", "degraded"), "counters keep history");
+    }
+
+    /** A total outage that degraded gracefully must not look like a failed failover to the no-failover alert. */
+    @Test
+    void aGracefulTotalOutageIsDegradedWithoutAFailoverTime() {
+        List<TimelinePoint> timeline = new ArrayList<>();
+        for (int s = 0; s < 10; s++) {
+            timeline.add(new TimelinePoint(INJECTED.getEpochSecond() + s, 5, 0, 0, 5, 0, 50, 60, 70, true));
+        }
+        RunResult run = new RunResult("total-outage", "staging", "r", INJECTED, INJECTED.plusSeconds(10), List.of(),
+                List.of(TestRuns.check("failover", ProbeIds.GRACEFUL_DEGRADATION_CHECK, Verdict.PASSED, INJECTED)),
+                timeline, null, List.of());
+        ChaosMetrics metrics = new ChaosMetrics(new CollectorRegistry());
+
+        metrics.record(run, null);
+        ExpositionParser text = ExpositionParser.parse(metrics.exposition());
+
+        assertEquals(1, text.value("chaos_provider_failover_total", "outcome", "degraded"));
+        assertTrue(text.find("chaos_provider_failover_total", "outcome", "no_failover").isEmpty()
+                || text.value("chaos_provider_failover_total", "outcome", "no_failover") == 0);
+        assertTrue(text.find("chaos_failover_time_seconds").isEmpty(), "no failover time for a total outage");
     }
 
     @Test

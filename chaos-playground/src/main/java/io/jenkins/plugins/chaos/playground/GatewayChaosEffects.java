@@ -7,7 +7,9 @@ import io.jenkins.plugins.chaos.core.DaemonThreads;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayFaults;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
+import io.jenkins.plugins.chaos.playground.gateway.StoreVolumeFaults;
 import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
+import io.jenkins.plugins.chaos.playground.k8s.PodUsage;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,12 +28,26 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayChaosEffects implements ChaosEffects {
 
     private final GatewayFaults faults;
+    private final StoreVolumeFaults volumes;
+    private final PodUsage usage;
     private final Duration podRestart;
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.sameName("playground-pod-restarts"));
 
     public GatewayChaosEffects(GatewayFaults faults, Duration podRestart) {
+        this(faults, new StoreVolumeFaults(), podRestart);
+    }
+
+    /** @param volumes the tenant store's volumes, which IOChaos on tenant pods acts on */
+    public GatewayChaosEffects(GatewayFaults faults, StoreVolumeFaults volumes, Duration podRestart) {
+        this(faults, volumes, new PodUsage(), podRestart);
+    }
+
+    /** @param usage the pods' simulated CPU and memory use, which StressChaos raises */
+    public GatewayChaosEffects(GatewayFaults faults, StoreVolumeFaults volumes, PodUsage usage, Duration podRestart) {
         this.faults = faults;
+        this.volumes = volumes;
+        this.usage = usage;
         this.podRestart = podRestart;
     }
 
@@ -59,7 +75,13 @@ public final class GatewayChaosEffects implements ChaosEffects {
             case "NetworkChaos" -> {
                 if ("partition".equals(spec.get("action"))) {
                     routes(chaos, targets).forEach(route -> faults.partition(route.get(0), route.get(1)));
+                    TenantRoutes.cut(chaos, targets).forEach(route -> faults.partition(route.get(0), route.get(1)));
                 }
+            }
+            case "IOChaos" -> StoreChaosEffects.injected(volumes, chaos, targets);
+            case "StressChaos" -> {
+                Map<?, ?> stressors = spec.get("stressors") instanceof Map<?, ?> m ? m : Map.of();
+                targets.forEach(pod -> usage.stress(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), stressors));
             }
             default -> {
             }
@@ -73,9 +95,12 @@ public final class GatewayChaosEffects implements ChaosEffects {
         switch (chaos.getKind()) {
             case "PodChaos" -> providers.forEach(faults::providerUp);
             case "HTTPChaos" -> providers.forEach(faults::clearHttpChaos);
+            case "IOChaos" -> StoreChaosEffects.recovered(volumes, targets);
+            case "StressChaos" -> targets.forEach(pod -> usage.relax(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
             case "NetworkChaos" -> {
                 if ("partition".equals(spec.get("action"))) {
                     routes(chaos, targets).forEach(route -> faults.heal(route.get(0), route.get(1)));
+                    TenantRoutes.cut(chaos, targets).forEach(route -> faults.heal(route.get(0), route.get(1)));
                 }
             }
             default -> {

@@ -9,6 +9,8 @@ import io.jenkins.plugins.chaos.fault.Sweeper;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
+import io.jenkins.plugins.chaos.playground.k8s.PodMetricsPublisher;
+import io.jenkins.plugins.chaos.playground.k8s.PodUsage;
 import io.jenkins.plugins.chaos.playground.sinks.AlertSink;
 import java.io.IOException;
 import java.net.URI;
@@ -34,6 +36,7 @@ public final class Playground implements AutoCloseable {
     private final PlaygroundCluster cluster;
     private final AlertSink alerts;
     private final String scenario;
+    private PodMetricsPublisher metricsServer;
 
     private Playground(PlaygroundGateway gateway, PlaygroundCluster cluster, AlertSink alerts, String scenario) {
         this.gateway = gateway;
@@ -60,15 +63,33 @@ public final class Playground implements AutoCloseable {
             throw new IllegalArgumentException("scenario: unknown '" + scenario + "'; allowed: " + String.join(", ", SCENARIOS));
         }
         GatewayScenario gatewayScenario = "slow".equals(scenario) ? GatewayScenario.HEALTHY : GatewayScenario.parse(scenario);
+        Playground playground = start(gatewayScenario, tenants, scenario, crdDir);
+        if ("slow".equals(scenario)) {
+            playground.gateway.faults().delayCalls(PlaygroundGateway.PRIMARY, SLOW_PRIMARY_DELAY);
+        }
+        return playground;
+    }
+
+    /**
+     * A playground whose gateway behaves as {@code gatewayScenario}, under a name of the caller's (a game day's
+     * healthy or broken variant).
+     */
+    public static Playground start(GatewayScenario gatewayScenario, List<String> tenants, String name) throws IOException {
+        return start(gatewayScenario, tenants, name, null);
+    }
+
+    /** As {@link #start(GatewayScenario, List, String)}, with the CRDs of {@code crdDir} (null: the built-in ones). */
+    public static Playground start(GatewayScenario gatewayScenario, List<String> tenants, String name, Path crdDir)
+            throws IOException {
         PlaygroundGateway gateway = PlaygroundGateway.start(gatewayScenario, tenants);
         PlaygroundCluster cluster = null;
         try {
-            cluster = PlaygroundCluster.start(tenants, new GatewayChaosEffects(gateway.faults(), Duration.ofSeconds(2)),
-                    PlaygroundCluster.DEFAULT_INJECTION_DELAY, true, crdDir);
-            if ("slow".equals(scenario)) {
-                gateway.faults().delayCalls(PlaygroundGateway.PRIMARY, SLOW_PRIMARY_DELAY);
-            }
-            return new Playground(gateway, cluster, AlertSink.start(), scenario);
+            PodUsage usage = new PodUsage();
+            cluster = PlaygroundCluster.start(tenants, new GatewayChaosEffects(gateway.faults(), gateway.volumes(), usage,
+                    Duration.ofSeconds(2)), PlaygroundCluster.DEFAULT_INJECTION_DELAY, true, crdDir);
+            Playground playground = new Playground(gateway, cluster, AlertSink.start(), name);
+            playground.metricsServer = new PodMetricsPublisher(cluster.client(), usage);
+            return playground;
         } catch (IOException | RuntimeException e) {
             gateway.close();
             if (cluster != null) {
@@ -129,6 +150,9 @@ public final class Playground implements AutoCloseable {
 
     @Override
     public void close() {
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         alerts.close();
         cluster.close();
         gateway.close();

@@ -33,9 +33,20 @@ public class ProviderFailoverProbeStep extends ChaosProbeStep {
     private String maxLatency;
     private Integer maxErrorPercent;
     private Integer maxRequestsPerSecond;
+    private String expect;
 
     @DataBoundConstructor
     public ProviderFailoverProbeStep() {
+    }
+
+    /** {@code failover} (default) or {@code graceful-degradation} (a total outage: every provider down). */
+    public String getExpect() {
+        return expect;
+    }
+
+    @DataBoundSetter
+    public void setExpect(String expect) {
+        this.expect = expect;
     }
 
     public String getPath() {
@@ -150,6 +161,7 @@ public class ProviderFailoverProbeStep extends ChaosProbeStep {
                 .put("primary", primary)
                 .put("secondary", secondary)
                 .put("providerHeader", providerHeader)
+                .put("expect", expect)
                 .put("requestsPerSecond", requestsPerSecond)
                 .put("maxRequestsPerSecond", maxRequestsPerSecond)
                 .put("thresholds", thresholds)

@@ -2,7 +2,9 @@ package io.jenkins.plugins.chaos.probe.failover;
 
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.plan.FailoverConfig;
+import io.jenkins.plugins.chaos.plan.FailoverExpectation;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
+import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.Locale;
 final class FailoverJudge {
 
     static final String FAILOVER_TIME = "failover time";
+    static final String GRACEFUL_DEGRADATION = ProbeIds.GRACEFUL_DEGRADATION_CHECK;
     static final String UNGRACEFUL = "ungraceful errors";
     static final String LATENCY_P95 = "latency p95";
     static final String ERROR_RATE = "error rate";
@@ -29,8 +32,16 @@ final class FailoverJudge {
         this.durationMillis = durationMillis;
     }
 
+    /** The name of the check that times the switch: to the secondary, or to graceful errors. */
+    static String timeCheck(FailoverExpectation expectation) {
+        return expectation == FailoverExpectation.FAILOVER ? FAILOVER_TIME : GRACEFUL_DEGRADATION;
+    }
+
     List<CheckResult> judge(FailoverRecorder.Summary summary) {
-        return List.of(failoverTime(summary), ungraceful(summary), latency(summary.stats()), errorRate(summary.stats()),
+        CheckResult switched = config.expectation() == FailoverExpectation.FAILOVER
+                ? failoverTime(summary) : gracefulDegradation(summary);
+        return List.of(switched, ungraceful(summary), latency(summary.stats()),
+                config.expectation() == FailoverExpectation.FAILOVER ? errorRate(summary.stats()) : errorRateOutsideOutage(summary),
                 recovery(summary.stats()));
     }
 
@@ -48,7 +59,7 @@ final class FailoverJudge {
                     + "could not be measured", evidence);
         }
         if (stats.failoverMillis() != null) {
-            evidence.add("first " + config.secondary() + " or graceful response: " + stats.failoverMillis() + " ms after injection");
+            evidence.add("first response served by " + config.secondary() + ": " + stats.failoverMillis() + " ms after injection");
             if (stats.failoverMillis() > config.maxFailoverTimeValue().toMillis()) {
                 return check(FAILOVER_TIME, Verdict.CRITICAL, "failover took " + seconds(stats.failoverMillis())
                         + ", more than " + config.maxFailoverTime(), evidence);
@@ -56,9 +67,13 @@ final class FailoverJudge {
             return check(FAILOVER_TIME, Verdict.PASSED, "failed over in " + seconds(stats.failoverMillis()), evidence);
         }
         long ungracefulDuringFault = summary.duringFault(ResponseClass.UNGRACEFUL);
-        if (ungracefulDuringFault > 0) {
-            return check(FAILOVER_TIME, Verdict.CRITICAL, "no failover: " + ungracefulDuringFault
-                    + " ungraceful responses while the fault was active and none served by " + config.secondary(), evidence);
+        long gracefulDuringFault = summary.duringFault(ResponseClass.GRACEFUL_ERROR);
+        if (ungracefulDuringFault > 0 || gracefulDuringFault > 0) {
+            // A graceful error is what users get when nothing took over: right for a total outage
+            // (expect: graceful-degradation), a failed failover here.
+            return check(FAILOVER_TIME, Verdict.CRITICAL, "no failover: " + (ungracefulDuringFault + gracefulDuringFault)
+                    + " error responses (" + gracefulDuringFault + " graceful, " + ungracefulDuringFault
+                    + " ungraceful) while the fault was active and none served by " + config.secondary(), evidence);
         }
         long duringFault = summary.duringFault(ResponseClass.PRIMARY);
         if (duringFault == 0) {
@@ -67,6 +82,48 @@ final class FailoverJudge {
         }
         return check(FAILOVER_TIME, Verdict.PASSED, "no failover was needed: " + config.primary()
                 + " kept serving during the fault", evidence);
+    }
+
+    /**
+     * A total outage: every provider is down, so the gateway must answer graceful errors from the injection on, and
+     * fast; how gracefully is the ungraceful check's, how fast the latency check's, the return the recovery check's.
+     */
+    private CheckResult gracefulDegradation(FailoverRecorder.Summary summary) {
+        FailoverStats stats = summary.stats();
+        List<String> evidence = new ArrayList<>();
+        evidence.add("expectation: graceful-degradation (every provider down)");
+        evidence.add("fault injected at: " + (stats.injectedAt() == null ? "never reported" : stats.injectedAt()));
+        long graceful = summary.duringFault(ResponseClass.GRACEFUL_ERROR);
+        long ungracefulDuringFault = summary.duringFault(ResponseClass.UNGRACEFUL);
+        long served = summary.duringFault(ResponseClass.PRIMARY) + summary.duringFault(ResponseClass.SECONDARY);
+        evidence.add("during the fault: " + graceful + " graceful errors, " + ungracefulDuringFault + " ungraceful, "
+                + served + " served");
+        evidence.add("threshold: graceful errors within " + config.maxFailoverTime() + " of the injection");
+        if (stats.injectedAt() == null) {
+            return check(GRACEFUL_DEGRADATION, Verdict.ERROR, "the fault's injection was never reported, so "
+                    + "degradation could not be judged", evidence);
+        }
+        if (ungracefulDuringFault > 0) {
+            return check(GRACEFUL_DEGRADATION, Verdict.CRITICAL, ungracefulDuringFault + " of "
+                    + (graceful + ungracefulDuringFault + served) + " responses during the outage were not graceful "
+                    + "(allowed " + config.gracefulStatuses() + " with a JSON error body)", evidence);
+        }
+        if (stats.failoverMillis() == null) {
+            return check(GRACEFUL_DEGRADATION, Verdict.ERROR, "no response completed while the fault was active, so "
+                    + "degradation could not be judged", evidence);
+        }
+        evidence.add("first graceful or served response: " + stats.failoverMillis() + " ms after injection");
+        if (stats.failoverMillis() > config.maxFailoverTimeValue().toMillis()) {
+            return check(GRACEFUL_DEGRADATION, Verdict.CRITICAL, "graceful errors began " + seconds(stats.failoverMillis())
+                    + " after the outage, more than " + config.maxFailoverTime(), evidence);
+        }
+        if (graceful == 0) {
+            return check(GRACEFUL_DEGRADATION, Verdict.PASSED, "no degradation was needed: requests kept being served "
+                    + "during the fault", evidence);
+        }
+        return check(GRACEFUL_DEGRADATION, Verdict.PASSED, "degraded gracefully: " + graceful
+                + " graceful errors during the outage, the first " + seconds(stats.failoverMillis()) + " after it began",
+                evidence);
     }
 
     private CheckResult ungraceful(FailoverRecorder.Summary summary) {
@@ -114,6 +171,29 @@ final class FailoverJudge {
         return check(ERROR_RATE, Verdict.PASSED, "error rate " + rate, evidence);
     }
 
+    /** In a total outage every request fails by design; the error rate that matters is the one before and after. */
+    private CheckResult errorRateOutsideOutage(FailoverRecorder.Summary summary) {
+        FailoverStats stats = summary.stats();
+        long during = 0;
+        for (ResponseClass responseClass : ResponseClass.values()) {
+            during += summary.duringFault(responseClass);
+        }
+        long requests = stats.requests() - during;
+        long errors = stats.gracefulErrors() + stats.ungraceful() - summary.duringFault(ResponseClass.GRACEFUL_ERROR)
+                - summary.duringFault(ResponseClass.UNGRACEFUL);
+        double fraction = requests <= 0 ? 0 : (double) errors / requests;
+        List<String> evidence = List.of(counts(stats), "outside the outage: " + errors + " errors of " + requests
+                + " responses", "threshold: at most " + percent(config.maxErrorRate()) + " outside the outage");
+        if (requests <= 0) {
+            return check(ERROR_RATE, Verdict.ERROR, "no request completed outside the outage", evidence);
+        }
+        if (fraction > config.maxErrorRate()) {
+            return check(ERROR_RATE, Verdict.WARNING, "error rate outside the outage " + percent(fraction) + " is above "
+                    + percent(config.maxErrorRate()), evidence);
+        }
+        return check(ERROR_RATE, Verdict.PASSED, "error rate outside the outage " + percent(fraction), evidence);
+    }
+
     private CheckResult recovery(FailoverStats stats) {
         List<String> evidence = new ArrayList<>();
         evidence.add("fault removed at: " + (stats.removedAt() == null ? "never reported" : stats.removedAt()));
@@ -121,12 +201,13 @@ final class FailoverJudge {
             return check(RECOVERY, Verdict.ERROR, "the fault's removal was not reported before the probe ended, so "
                     + "recovery could not be measured", evidence);
         }
+        String whom = config.expectation() == FailoverExpectation.FAILOVER ? config.primary() : "a provider";
         if (stats.recoveryMillis() == null) {
-            return check(RECOVERY, Verdict.WARNING, config.primary() + " never served again after the fault was removed "
+            return check(RECOVERY, Verdict.WARNING, whom + " never served again after the fault was removed "
                     + "(within the probe)", evidence);
         }
-        evidence.add("first " + config.primary() + " response: " + stats.recoveryMillis() + " ms after removal");
-        return check(RECOVERY, Verdict.PASSED, config.primary() + " served again " + seconds(stats.recoveryMillis())
+        evidence.add("first response served by " + whom + ": " + stats.recoveryMillis() + " ms after removal");
+        return check(RECOVERY, Verdict.PASSED, whom + " served again " + seconds(stats.recoveryMillis())
                 + " after the fault was removed", evidence);
     }
 

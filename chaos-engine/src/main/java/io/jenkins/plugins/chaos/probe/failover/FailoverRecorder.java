@@ -1,5 +1,6 @@
 package io.jenkins.plugins.chaos.probe.failover;
 
+import io.jenkins.plugins.chaos.plan.FailoverExpectation;
 import io.jenkins.plugins.chaos.verdict.TimelinePoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ final class FailoverRecorder {
     private static final long HIGHEST_MICROS = 3_600_000_000L;
     static final int DEFAULT_RING = 1 << 16;
     private static final ResponseClass[] CLASSES = ResponseClass.values();
-    private static final Set<ResponseClass> FAILED_OVER = EnumSet.of(ResponseClass.SECONDARY, ResponseClass.GRACEFUL_ERROR);
 
     /** A closed second: what a {@link TimelinePoint} needs except whether the fault was active. */
     private record Second(long epochSecond, int[] counts, double p50, double p95, double p99) {
@@ -34,6 +34,9 @@ final class FailoverRecorder {
     private final TimeSource time;
     private final FaultWindow window;
     private final long maxFailoverNanos;
+    private final Set<ResponseClass> failedOver;
+    private final Set<ResponseClass> recovered;
+    private final String timeCheck;
     private final Histogram overall = new Histogram(HIGHEST_MICROS, 3);
     private final Histogram perSecond = new Histogram(HIGHEST_MICROS, 3);
     private final List<Second> seconds = new ArrayList<>();
@@ -55,7 +58,24 @@ final class FailoverRecorder {
     private boolean lateFailoverReported;
 
     FailoverRecorder(TimeSource time, FaultWindow window, Duration maxFailover, int ringCapacity) {
+        this(time, window, maxFailover, ringCapacity, FailoverExpectation.FAILOVER);
+    }
+
+    /**
+     * @param expectation decides which responses end the failover wait: only the secondary's when failover is
+     *                    expected (a graceful error is then no failover), a graceful error or any served response
+     *                    when every provider is down; and which end the recovery wait (the primary, or any provider)
+     */
+    FailoverRecorder(TimeSource time, FaultWindow window, Duration maxFailover, int ringCapacity,
+                     FailoverExpectation expectation) {
         this.time = time;
+        this.timeCheck = FailoverJudge.timeCheck(expectation);
+        this.failedOver = expectation == FailoverExpectation.FAILOVER
+                ? EnumSet.of(ResponseClass.SECONDARY)
+                : EnumSet.of(ResponseClass.SECONDARY, ResponseClass.GRACEFUL_ERROR);
+        this.recovered = expectation == FailoverExpectation.FAILOVER
+                ? EnumSet.of(ResponseClass.PRIMARY)
+                : EnumSet.of(ResponseClass.PRIMARY, ResponseClass.SECONDARY);
         this.window = window;
         this.maxFailoverNanos = maxFailover.toNanos();
         this.ringNanos = new long[ringCapacity];
@@ -98,7 +118,7 @@ final class FailoverRecorder {
         resolve();
         if (failoverNanos != null && !lateFailoverReported && failoverNanos - injectionNanos() > maxFailoverNanos) {
             lateFailoverReported = true;
-            critical.add(FailoverJudge.FAILOVER_TIME);
+            critical.add(timeCheck);
         }
         return critical;
     }
@@ -188,21 +208,21 @@ final class FailoverRecorder {
     /** Finds failover and recovery once their instants are known, first in the ring, then as events arrive. */
     private void resolve() {
         Optional<Instant> injected = window.injectedAt();
+        Optional<Instant> removed = window.removedAt();
         if (failoverNanos == null && injected.isPresent()) {
             if (!injected.get().equals(scannedInjection)) {
                 scannedInjection = injected.get();
-                failoverNanos = firstInRing(injectionNanos(), FAILED_OVER);
+                failoverNanos = firstInRing(injectionNanos(), failedOver);
             } else {
-                failoverNanos = lastIfMatches(injectionNanos(), FAILED_OVER);
+                failoverNanos = lastIfMatches(injectionNanos(), failedOver);
             }
         }
-        Optional<Instant> removed = window.removedAt();
         if (recoveryNanos == null && removed.isPresent()) {
             if (!removed.get().equals(scannedRemoval)) {
                 scannedRemoval = removed.get();
-                recoveryNanos = firstInRing(removalNanos(), EnumSet.of(ResponseClass.PRIMARY));
+                recoveryNanos = firstInRing(removalNanos(), recovered);
             } else {
-                recoveryNanos = lastIfMatches(removalNanos(), EnumSet.of(ResponseClass.PRIMARY));
+                recoveryNanos = lastIfMatches(removalNanos(), recovered);
             }
         }
     }

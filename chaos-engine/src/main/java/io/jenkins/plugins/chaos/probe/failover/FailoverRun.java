@@ -57,7 +57,8 @@ public final class FailoverRun {
         this.onCritical = onCritical;
         this.redactor = redactor;
         this.classifier = ResponseClassifier.of(config);
-        this.recorder = new FailoverRecorder(time, window, config.maxFailoverTimeValue(), ringCapacity);
+        this.recorder = new FailoverRecorder(time, window, config.maxFailoverTimeValue(), ringCapacity,
+                config.expectation());
     }
 
     void begin() {

@@ -11,6 +11,21 @@ public enum GatewayScenario {
     LEAKY,
     /** No secondary provider: when the primary fails the gateway answers 502 with an HTML stack trace. */
     NO_FAILOVER,
+    /**
+     * Fails over like HEALTHY, but when every provider is down it answers 503 with an HTML error page instead of a
+     * JSON error: the broken variant of the total-outage game day.
+     */
+    HTML_ON_OUTAGE,
+    /**
+     * Every tenant's backend calls share one small pool and a cut route waits out the connect timeout: a partition
+     * of some tenants starves all of them. The broken variant of the half-partition game day.
+     */
+    SHARED_POOL,
+    /**
+     * The record API skips the digest check on read: when IOChaos corrupts the store's bytes the gateway silently
+     * serves them. The broken variant of the data-integrity game day.
+     */
+    CORRUPTING,
     /** Every tenant gets 403, even on its own resources: a broken gateway that must never make a probe pass. */
     DENY_ALL;
 

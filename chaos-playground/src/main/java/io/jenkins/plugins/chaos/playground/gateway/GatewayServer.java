@@ -43,12 +43,16 @@ final class GatewayServer implements AutoCloseable {
     private final ProviderServer primary;
     private final ProviderServer secondary;
     private final Map<String, AtomicLong> completions = new ConcurrentHashMap<>();
+    private final TenantBackends backends;
+    private final TenantRecords records;
     private final ExecutorService executor;
     private final HttpServer server;
 
     GatewayServer(GatewayScenario scenario, TenantDirectory tenants, UpstreamCaller upstream,
-                  ProviderServer primary, ProviderServer secondary) {
+                  ProviderServer primary, ProviderServer secondary, GatewayFaults faults, TenantStore store) {
         this.scenario = scenario;
+        this.backends = new TenantBackends(faults, scenario == GatewayScenario.SHARED_POOL);
+        this.records = new TenantRecords(tenants, store, scenario != GatewayScenario.CORRUPTING);
         this.tenants = tenants;
         this.upstream = upstream;
         this.primary = primary;
@@ -68,6 +72,9 @@ final class GatewayServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/healthz")) {
                 Responses.json(exchange, 200, Map.of("status", "ok"));
+                return;
+            }
+            if (records.handle(exchange, path)) {
                 return;
             }
             Matcher matcher = TENANT_PATH.matcher(path);
@@ -96,6 +103,9 @@ final class GatewayServer implements AutoCloseable {
             if (!method.equals(expected)) {
                 exchange.getResponseHeaders().set("Allow", expected);
                 Responses.error(exchange, 405, "method_not_allowed", "use " + expected);
+                return;
+            }
+            if (!resource.equals("chat/completions") && backends.refused(exchange, tenant)) {
                 return;
             }
             switch (resource) {
@@ -136,6 +146,11 @@ final class GatewayServer implements AutoCloseable {
         try {
             respond(exchange, tenant, secondary, body);
         } catch (UpstreamFailure secondaryFailure) {
+            if (scenario == GatewayScenario.HTML_ON_OUTAGE) {
+                Responses.send(exchange, 503, "text/html", "<html><head><title>503 Service Unavailable</title></head>"
+                        + "<body><h1>Service Unavailable</h1></body></html>");
+                return;
+            }
             exchange.getResponseHeaders().set("Retry-After", "5");
             Responses.error(exchange, 503, "providers_unavailable",
                     "no model provider is available right now; retry later");

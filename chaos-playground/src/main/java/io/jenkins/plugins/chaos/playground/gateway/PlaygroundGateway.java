@@ -25,6 +25,8 @@ public final class PlaygroundGateway implements AutoCloseable {
     private final ProviderServer secondary;
     private final UpstreamCaller upstream;
     private final GatewayServer gateway;
+    private final StoreVolumeFaults volumes = new StoreVolumeFaults();
+    private final TenantStore store = new TenantStore(volumes);
 
     private PlaygroundGateway(GatewayScenario scenario, List<String> tenantNames, Duration upstreamTimeout) {
         if (scenario == null) {
@@ -41,7 +43,7 @@ public final class PlaygroundGateway implements AutoCloseable {
         this.upstream = new UpstreamCaller(GATEWAY_NAMESPACE,
                 Map.of(PRIMARY, providerNamespace(PRIMARY), SECONDARY, providerNamespace(SECONDARY)),
                 faults, upstreamTimeout);
-        this.gateway = new GatewayServer(scenario, tenants, upstream, primary, secondary);
+        this.gateway = new GatewayServer(scenario, tenants, upstream, primary, secondary, faults, store);
     }
 
     public static PlaygroundGateway start(GatewayScenario scenario, List<String> tenants) {
@@ -68,6 +70,15 @@ public final class PlaygroundGateway implements AutoCloseable {
 
     public GatewayFaults faults() {
         return faults;
+    }
+
+    /** The tenants' record store, on volumes that IOChaos affects through {@link #volumes()}. */
+    public TenantStore store() {
+        return store;
+    }
+
+    public StoreVolumeFaults volumes() {
+        return volumes;
     }
 
     public GatewayScenario scenario() {

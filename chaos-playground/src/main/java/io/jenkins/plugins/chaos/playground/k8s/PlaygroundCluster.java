@@ -3,6 +3,7 @@ package io.jenkins.plugins.chaos.playground.k8s;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -190,6 +191,9 @@ public final class PlaygroundCluster implements AutoCloseable {
                 .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
                 .withNewSpec().addNewContainer().withName("main").withImage("playground/" + labels.get("app") + ":1")
                 .withPorts(new ContainerPortBuilder().withName("http").withContainerPort(port).withProtocol("TCP").build())
+                // limits, so that the resource-usage probe has something to compare metrics-server's numbers with
+                .withNewResources().addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("64Mi"))
+                .addToLimits("cpu", new Quantity("500m")).addToLimits("memory", new Quantity("256Mi")).endResources()
                 .endContainer().endSpec()
                 .withNewStatus().withPhase("Running").endStatus()
                 .build()).create();

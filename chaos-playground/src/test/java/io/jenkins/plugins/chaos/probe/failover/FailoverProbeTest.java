@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.chaos.plan.FailoverConfig;
+import io.jenkins.plugins.chaos.plan.FailoverExpectation;
 import io.jenkins.plugins.chaos.playground.gateway.GatewayScenario;
 import io.jenkins.plugins.chaos.playground.gateway.PlaygroundGateway;
 import io.jenkins.plugins.chaos.support.ChaosTestSupport.RecordingListener;
@@ -96,6 +97,55 @@ class FailoverProbeTest {
         assertNoToken(result);
     }
 
+    /** Total outage on a healthy gateway: graceful 503s are no failover, and exactly graceful degradation. */
+    @Test
+    void totalOutageIsNoFailoverButGracefulDegradation() throws Exception {
+        gateway = PlaygroundGateway.start(GatewayScenario.HEALTHY, List.of("alice"));
+        FailoverResult expectingFailover = totalOutage(config("3s"));
+        CheckResult failover = expectingFailover.check("failover time");
+        assertEquals(Verdict.CRITICAL, failover.verdict(), failover.summary());
+        assertTrue(failover.summary().startsWith("no failover") && failover.summary().contains("graceful"), failover.summary());
+
+        FailoverResult degrading = totalOutage(config("3s").withExpect(FailoverExpectation.GRACEFUL_DEGRADATION));
+        for (CheckResult check : degrading.checks()) {
+            assertEquals(Verdict.PASSED, check.verdict(), check.name() + ": " + check.summary());
+        }
+        assertTrue(degrading.check("graceful degradation").summary().startsWith("degraded gracefully"),
+                degrading.check("graceful degradation").summary());
+        assertTrue(degrading.stats().gracefulErrors() > 0 && degrading.stats().ungraceful() == 0, degrading.stats().toString());
+        assertTrue(degrading.check("recovery").summary().startsWith("a provider served again"),
+                degrading.check("recovery").summary());
+        assertNoToken(degrading);
+    }
+
+    @Test
+    void htmlOnTotalOutageIsCriticalNamingTheBoundary() throws Exception {
+        gateway = PlaygroundGateway.start(GatewayScenario.HTML_ON_OUTAGE, List.of("alice"));
+        FailoverResult result = totalOutage(config("3s").withExpect(FailoverExpectation.GRACEFUL_DEGRADATION));
+        CheckResult degradation = result.check("graceful degradation");
+        assertEquals(Verdict.CRITICAL, degradation.verdict(), degradation.summary());
+        assertTrue(degradation.summary().contains("not graceful"), degradation.summary());
+        CheckResult ungraceful = result.check("ungraceful errors");
+        assertEquals(Verdict.CRITICAL, ungraceful.verdict());
+        assertTrue(ungraceful.evidence().stream().anyMatch(e -> e.startsWith("ungraceful, status 503, HTML body: ")),
+                ungraceful.evidence().toString());
+    }
+
+    private FailoverResult totalOutage(FailoverConfig config) throws Exception {
+        FailoverRun run = new FailoverProbe(config, listener).start();
+        Thread.sleep(700);
+        gateway.faults().providerDown(PlaygroundGateway.PRIMARY);
+        gateway.faults().providerDown(PlaygroundGateway.SECONDARY);
+        run.faultInjected(Instant.now());
+        Thread.sleep(1200);
+        // The primary first: a secondary answering while the primary restarts would be a (late) failover.
+        gateway.faults().providerUp(PlaygroundGateway.PRIMARY);
+        run.faultRemoved(Instant.now());
+        FailoverResult result = run.awaitResult();
+        gateway.faults().providerUp(PlaygroundGateway.SECONDARY);
+        return result;
+    }
+
     @Test
     void stopOnCriticalEndsTheStreamEarly() throws Exception {
         gateway = PlaygroundGateway.start(GatewayScenario.NO_FAILOVER, List.of("alice"));
@@ -133,7 +183,7 @@ class FailoverProbeTest {
     }
 
     @Test
-    void bothProvidersDownIsGracefulButTheErrorRateWarns() throws Exception {
+    void bothProvidersDownIsGracefulButNoFailoverAndTheErrorRateWarns() throws Exception {
         gateway = PlaygroundGateway.start(GatewayScenario.HEALTHY, List.of("alice"));
         FailoverRun run = new FailoverProbe(config("2s"), listener).start();
         gateway.faults().providerDown(PlaygroundGateway.PRIMARY);
@@ -143,7 +193,8 @@ class FailoverProbeTest {
 
         assertTrue(result.stats().gracefulErrors() > 0, result.stats().toString());
         assertEquals(Verdict.PASSED, result.check("ungraceful errors").verdict(), result.check("ungraceful errors").evidence().toString());
-        assertEquals(Verdict.PASSED, result.check("failover time").verdict());
+        // expect: failover (the default) is wrong for a total outage: graceful errors are no failover
+        assertEquals(Verdict.CRITICAL, result.check("failover time").verdict());
         assertEquals(Verdict.WARNING, result.check("error rate").verdict());
         assertEquals(Verdict.ERROR, result.check("recovery").verdict());
     }
@@ -173,10 +224,10 @@ class FailoverProbeTest {
     @Test
     void badConfigurationNamesEveryField() {
         FailoverConfig bad = new FailoverConfig("gateway", null, null, "secret-token", -1.0, "forever", null, 0, null,
-                null, "p", "p", List.of(200), null, "fast", 20.0, null);
+                null, "p", "p", List.of(200), null, "fast", 20.0, null, null, "hope");
         IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new FailoverProbe(bad, listener));
-        for (String field : List.of("url:", "tenant:", "rate:", "duration:", "maxInFlight:", "maxErrorRate:",
+        for (String field : List.of("url:", "tenant:", "rate:", "duration:", "maxInFlight:", "maxErrorRate:", "expect:",
                 "gracefulStatuses:", "secondary:", "maxP95:")) {
             assertTrue(error.getMessage().contains(field), field + " missing in " + error.getMessage());
         }
