@@ -128,7 +128,7 @@ public final class CheckLog extends AbstractList<CheckResult> implements Seriali
                 throw new UncheckedIOException("could not flush the check spool " + spool.file, e);
             }
         }
-        return new Reader(spool.file, visible);
+        return new Reader(this, spool.file, visible);
     }
 
     /** For tests: where the checks are now. */
@@ -149,12 +149,19 @@ public final class CheckLog extends AbstractList<CheckResult> implements Seriali
     }
 
     private static final class Reader implements Iterator<CheckResult> {
+        /**
+         * Keeps the log reachable while its file is read: a loop such as {@code for (c : result.checks())} holds only
+         * the iterator once {@code result} is dead, and the Cleaner would delete the file under it (the metrics of a
+         * run then counted no checks, depending on when the collector ran).
+         */
+        private final CheckLog owner;
         private final Path file;
         private final int total;
         private DataInputStream in;
         private int read;
 
-        Reader(Path file, int total) {
+        Reader(CheckLog owner, Path file, int total) {
+            this.owner = owner;
             this.file = file;
             this.total = total;
         }
@@ -288,7 +295,7 @@ public final class CheckLog extends AbstractList<CheckResult> implements Seriali
         }
         spool.out.flush();
         size = checks;
-        for (CheckResult check : (Iterable<CheckResult>) () -> new Reader(spool.file, checks)) {
+        for (CheckResult check : (Iterable<CheckResult>) () -> new Reader(this, spool.file, checks)) {
             counts.merge(check.verdict(), 1L, Long::sum);
         }
     }

@@ -81,4 +81,31 @@ class CheckLogTest {
         assertEquals(0, log.size());
         log.close();
     }
+
+    /**
+     * A loop over {@code result.checks()} holds only the iterator once the result is dead: the log must stay
+     * reachable through it, or its Cleaner deletes the file mid-read (the metrics then counted no checks).
+     */
+    @Test
+    void aLogReachableOnlyThroughItsIteratorIsNotDeletedUnderIt() throws InterruptedException {
+        Iterator<CheckResult> iterator = filled(500).iterator();
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        int read = 0;
+        while (iterator.hasNext()) {
+            iterator.next();
+            read++;
+        }
+        assertEquals(500, read);
+    }
+
+    private static CheckLog filled(int checks) {
+        CheckLog log = new CheckLog();
+        for (int i = 0; i < checks; i++) {
+            log.add(check(i, Verdict.PASSED));
+        }
+        return log;
+    }
 }
