@@ -38,29 +38,42 @@ public final class ChaosStatus {
         return out;
     }
 
-    /** Injected as Chaos Mesh means it: selected and applied to every target; one-shot kills by their records. */
+    /**
+     * Injected as Chaos Mesh means it: selected and applied to every target; one-shot kills by their records. A short
+     * fault may have run its course before anyone looked (AllInjected is then False again and AllRecovered True):
+     * every target's record counting an injection says it did take effect.
+     */
     public static boolean injected(GenericKubernetesResource resource, boolean oneShot) {
         if (oneShot) {
             return injectedRecords(resource) > 0;
         }
-        return condition(resource, SELECTED) && condition(resource, ALL_INJECTED);
+        if (!condition(resource, SELECTED)) {
+            return false;
+        }
+        if (condition(resource, ALL_INJECTED)) {
+            return true;
+        }
+        int records = records(resource).size();
+        return records > 0 && injectedRecords(resource) == records;
+    }
+
+    private static List<Object> records(GenericKubernetesResource resource) {
+        Map<String, Object> experiment = SpecMaps.asMap(SpecMaps.status(resource).get("experiment"));
+        List<Object> records = experiment == null ? null : SpecMaps.asList(experiment.get("containerRecords"));
+        return records == null ? List.of() : records;
     }
 
     /** How many container records report an injection (pod-kill and container-kill have nothing else to show). */
     public static int injectedRecords(GenericKubernetesResource resource) {
-        Map<String, Object> experiment = SpecMaps.asMap(SpecMaps.status(resource).get("experiment"));
-        List<Object> records = experiment == null ? null : SpecMaps.asList(experiment.get("containerRecords"));
         int injected = 0;
-        if (records != null) {
-            for (Object item : records) {
-                Map<String, Object> record = SpecMaps.asMap(item);
-                if (record == null) {
-                    continue;
-                }
-                Object count = record.get("injectedCount");
-                if ("Injected".equals(record.get("phase")) || count instanceof Number n && n.intValue() > 0) {
-                    injected++;
-                }
+        for (Object item : records(resource)) {
+            Map<String, Object> record = SpecMaps.asMap(item);
+            if (record == null) {
+                continue;
+            }
+            Object count = record.get("injectedCount");
+            if ("Injected".equals(record.get("phase")) || count instanceof Number n && n.intValue() > 0) {
+                injected++;
             }
         }
         return injected;
