@@ -1,5 +1,7 @@
 package io.jenkins.plugins.chaos.cli;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.jenkins.plugins.chaos.chaosmesh.ChaosSpecFactory;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.fault.InjectedFaults;
 import io.jenkins.plugins.chaos.plan.ExperimentLoader;
@@ -39,6 +41,14 @@ final class BenchFault {
 
     static ExperimentPlan plan() {
         return ExperimentLoader.fromYaml(EXPERIMENT, "bench").planOrThrow();
+    }
+
+    /**
+     * The fault as the bare Chaos Mesh resource {@code name} in tenant-alice, for the side that does without the
+     * engine (fabric8 calls, a {@code kubectl apply -f} manifest): the same spec the engine creates.
+     */
+    static GenericKubernetesResource resource(ExperimentPlan experiment, String name) {
+        return ChaosSpecFactory.build(experiment.experiment().getFaults().get(0), name, "tenant-alice");
     }
 
     /** Milliseconds for inject (validate, guardrails, create, await AllInjected) and recover (delete, await gone). */

@@ -3,7 +3,6 @@ package io.jenkins.plugins.chaos.cli;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosSpecFactory;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
@@ -40,7 +39,7 @@ final class FaultLifecycleBench {
             ExperimentPlan experiment = BenchFault.plan();
             FaultInjector injector = new FaultInjector(client, RunListener.silent(),
                     RunOptions.defaults().withPollInterval(Duration.ofMillis(5)));
-            GenericKubernetesResource raw = ChaosSpecFactory.build(experiment.experiment().getFaults().get(0), "raw-partition", "tenant-alice");
+            GenericKubernetesResource raw = BenchFault.resource(experiment, "raw-partition");
             for (int i = 0; i < 5; i++) {
                 // Warm-up: class loading and JIT, so that the first timings do not dominate.
                 BenchFault.engineLifecycleMillis(injector, experiment);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.chaos.cli;
 import static io.jenkins.plugins.chaos.cli.BenchStats.mean;
 import static io.jenkins.plugins.chaos.cli.BenchStats.p50;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
@@ -55,21 +56,6 @@ final class KubectlLifecycleBench {
         }
     }
 
-    private static final String MANIFEST = """
-            apiVersion: chaos-mesh.org/v1alpha1
-            kind: NetworkChaos
-            metadata:
-              name: kubectl-partition
-              namespace: tenant-alice
-            spec:
-              action: partition
-              duration: 30s
-              mode: all
-              selector: {namespaces: [tenant-alice]}
-              direction: to
-              target: {mode: all, selector: {namespaces: [tenant-bob]}}
-            """;
-
     private KubectlLifecycleBench() {
     }
 
@@ -77,9 +63,9 @@ final class KubectlLifecycleBench {
         Path dir = Files.createTempDirectory("chaos-bench-kubectl-");
         try (PlaygroundCluster cluster = BenchFault.playground()) {
             Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
-            Path manifest = dir.resolve("fault.yaml");
-            Files.writeString(manifest, MANIFEST);
             ExperimentPlan experiment = BenchFault.plan();
+            Path manifest = dir.resolve("fault.yaml");
+            Files.writeString(manifest, Serialization.asYaml(BenchFault.resource(experiment, "kubectl-partition")));
             FaultInjector injector = new FaultInjector(cluster.client(), RunListener.silent(), RunOptions.defaults());
             for (int i = 0; i < 2; i++) {
                 // Warm-up: class loading and JIT on our side, kubectl's discovery cache on theirs.

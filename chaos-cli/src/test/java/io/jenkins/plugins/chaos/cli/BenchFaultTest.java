@@ -4,12 +4,15 @@ import static io.jenkins.plugins.chaos.support.ChaosTestSupport.allChaosResource
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The engine side both lifecycle benchmarks time, and the summaries they print. */
@@ -26,6 +29,19 @@ class BenchFaultTest {
             assertTrue(millis > 0 && millis < 60_000, "took " + millis + " ms");
             assertTrue(allChaosResources(cluster.client()).isEmpty(), "the fault is gone after its lifecycle");
         }
+    }
+
+    @Test
+    void theBareResourceIsTheSpecTheEngineCreates() {
+        GenericKubernetesResource resource = BenchFault.resource(BenchFault.plan(), "kubectl-partition");
+        assertEquals("chaos-mesh.org/v1alpha1", resource.getApiVersion());
+        assertEquals("NetworkChaos", resource.getKind());
+        assertEquals("kubectl-partition", resource.getMetadata().getName());
+        assertEquals("tenant-alice", resource.getMetadata().getNamespace());
+        assertEquals(Map.of("action", "partition", "duration", "30s", "mode", "all",
+                "selector", Map.of("namespaces", List.of("tenant-alice")), "direction", "to",
+                "target", Map.of("mode", "all", "selector", Map.of("namespaces", List.of("tenant-bob")))),
+                resource.getAdditionalProperties().get("spec"));
     }
 
     @Test
