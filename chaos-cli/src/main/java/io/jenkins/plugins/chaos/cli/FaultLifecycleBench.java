@@ -3,18 +3,12 @@ package io.jenkins.plugins.chaos.cli;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
-import io.jenkins.plugins.chaos.chaosmesh.ChaosSpecFactory;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
-import io.jenkins.plugins.chaos.fault.InjectedFaults;
-import io.jenkins.plugins.chaos.plan.ExperimentLoader;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
-import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,50 +30,30 @@ final class FaultLifecycleBench {
         }
     }
 
-    private static final String EXPERIMENT = """
-            name: bench
-            faults:
-              - name: bench-partition
-                kind: NetworkChaos
-                action: partition
-                duration: 30s
-                mode: all
-                selector: {namespaces: [tenant-alice]}
-                direction: to
-                target: {mode: all, selector: {namespaces: [tenant-bob]}}
-            """;
-
     private FaultLifecycleBench() {
     }
 
     static Result run(int iterations) throws Exception {
-        try (PlaygroundCluster cluster = PlaygroundCluster.start(List.of("alice", "bob"), ChaosEffects.none(),
-                Duration.ZERO, true)) {
+        try (PlaygroundCluster cluster = BenchFault.playground()) {
             KubernetesClient client = cluster.client();
-            ExperimentPlan experiment = ExperimentLoader.fromYaml(EXPERIMENT, "bench").planOrThrow();
+            ExperimentPlan experiment = BenchFault.plan();
             FaultInjector injector = new FaultInjector(client, RunListener.silent(),
                     RunOptions.defaults().withPollInterval(Duration.ofMillis(5)));
-            GenericKubernetesResource raw = ChaosSpecFactory.build(experiment.experiment().getFaults().get(0), "raw-partition", "tenant-alice");
+            GenericKubernetesResource raw = BenchFault.resource(experiment, "raw-partition");
             for (int i = 0; i < 5; i++) {
                 // Warm-up: class loading and JIT, so that the first timings do not dominate.
-                engineOnce(injector, experiment);
+                BenchFault.engineLifecycleMillis(injector, experiment);
                 rawOnce(client, raw);
             }
             double[] engine = new double[iterations];
             double[] bare = new double[iterations];
             for (int i = 0; i < iterations; i++) {
-                engine[i] = engineOnce(injector, experiment);
+                engine[i] = BenchFault.engineLifecycleMillis(injector, experiment);
                 bare[i] = rawOnce(client, raw);
             }
-            return new Result(iterations, p50(engine), mean(engine), p50(bare), mean(bare));
+            return new Result(iterations, BenchStats.p50(engine), BenchStats.mean(engine), BenchStats.p50(bare),
+                    BenchStats.mean(bare));
         }
-    }
-
-    private static double engineOnce(FaultInjector injector, ExperimentPlan experiment) throws Exception {
-        long start = System.nanoTime();
-        InjectedFaults injected = injector.inject(experiment);
-        injector.recover(injected.resources());
-        return (System.nanoTime() - start) / 1e6;
     }
 
     private static double rawOnce(KubernetesClient client, GenericKubernetesResource resource) {
@@ -94,15 +68,5 @@ final class FaultLifecycleBench {
             Thread.onSpinWait();
         }
         return millis;
-    }
-
-    private static double p50(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElse(0);
     }
 }

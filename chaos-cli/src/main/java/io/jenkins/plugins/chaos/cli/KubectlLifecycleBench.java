@@ -1,12 +1,13 @@
 package io.jenkins.plugins.chaos.cli;
 
+import static io.jenkins.plugins.chaos.cli.BenchStats.mean;
+import static io.jenkins.plugins.chaos.cli.BenchStats.p50;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.chaos.core.RunListener;
 import io.jenkins.plugins.chaos.core.RunOptions;
 import io.jenkins.plugins.chaos.fault.FaultInjector;
-import io.jenkins.plugins.chaos.fault.InjectedFaults;
-import io.jenkins.plugins.chaos.plan.ExperimentLoader;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
-import io.jenkins.plugins.chaos.playground.k8s.ChaosEffects;
 import io.jenkins.plugins.chaos.playground.k8s.PlaygroundCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -56,49 +56,20 @@ final class KubectlLifecycleBench {
         }
     }
 
-    private static final String EXPERIMENT = """
-            name: bench
-            faults:
-              - name: bench-partition
-                kind: NetworkChaos
-                action: partition
-                duration: 30s
-                mode: all
-                selector: {namespaces: [tenant-alice]}
-                direction: to
-                target: {mode: all, selector: {namespaces: [tenant-bob]}}
-            """;
-
-    private static final String MANIFEST = """
-            apiVersion: chaos-mesh.org/v1alpha1
-            kind: NetworkChaos
-            metadata:
-              name: kubectl-partition
-              namespace: tenant-alice
-            spec:
-              action: partition
-              duration: 30s
-              mode: all
-              selector: {namespaces: [tenant-alice]}
-              direction: to
-              target: {mode: all, selector: {namespaces: [tenant-bob]}}
-            """;
-
     private KubectlLifecycleBench() {
     }
 
     static Result run(Path kubectl, int iterations) throws Exception {
         Path dir = Files.createTempDirectory("chaos-bench-kubectl-");
-        try (PlaygroundCluster cluster = PlaygroundCluster.start(List.of("alice", "bob"), ChaosEffects.none(),
-                Duration.ZERO, true)) {
+        try (PlaygroundCluster cluster = BenchFault.playground()) {
             Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+            ExperimentPlan experiment = BenchFault.plan();
             Path manifest = dir.resolve("fault.yaml");
-            Files.writeString(manifest, MANIFEST);
-            ExperimentPlan experiment = ExperimentLoader.fromYaml(EXPERIMENT, "bench").planOrThrow();
+            Files.writeString(manifest, Serialization.asYaml(BenchFault.resource(experiment, "kubectl-partition")));
             FaultInjector injector = new FaultInjector(cluster.client(), RunListener.silent(), RunOptions.defaults());
             for (int i = 0; i < 2; i++) {
                 // Warm-up: class loading and JIT on our side, kubectl's discovery cache on theirs.
-                engineOnce(injector, experiment);
+                BenchFault.engineLifecycleMillis(injector, experiment);
                 kubectlOnce(kubectl, kubeconfig, manifest);
             }
             double[] engine = new double[iterations];
@@ -109,7 +80,7 @@ final class KubectlLifecycleBench {
             double[] floor = new double[iterations];
             for (int i = 0; i < iterations; i++) {
                 floor[i] = kubectl(kubectl, kubeconfig, "get", "-n", "tenant-alice", "networkchaos");
-                engine[i] = engineOnce(injector, experiment);
+                engine[i] = BenchFault.engineLifecycleMillis(injector, experiment);
                 double[] steps = kubectlOnce(kubectl, kubeconfig, manifest);
                 apply[i] = steps[0];
                 await[i] = steps[1];
@@ -122,13 +93,6 @@ final class KubectlLifecycleBench {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
-    }
-
-    private static double engineOnce(FaultInjector injector, ExperimentPlan experiment) throws Exception {
-        long start = System.nanoTime();
-        InjectedFaults injected = injector.inject(experiment);
-        injector.recover(injected.resources());
-        return (System.nanoTime() - start) / 1e6;
     }
 
     private static double[] kubectlOnce(Path kubectl, Path kubeconfig, Path manifest) throws Exception {
@@ -155,15 +119,5 @@ final class KubectlLifecycleBench {
                     + new String(output, StandardCharsets.UTF_8).strip());
         }
         return millis;
-    }
-
-    static double p50(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    static double mean(double[] values) {
-        return Arrays.stream(values).average().orElse(0);
     }
 }

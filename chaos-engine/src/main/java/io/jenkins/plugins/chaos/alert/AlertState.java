@@ -2,14 +2,9 @@ package io.jenkins.plugins.chaos.alert;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
+import io.jenkins.plugins.chaos.core.StateFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -32,8 +27,6 @@ public final class AlertState {
                                String lastTriggeredAt, int observations) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
     private static final TypeReference<TreeMap<String, OpenIncident>> TYPE = new TypeReference<>() {
     };
 
@@ -50,10 +43,7 @@ public final class AlertState {
      * silently would leave incidents open forever.
      */
     public static AlertState load(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return new AlertState(file, new TreeMap<>());
-        }
-        return new AlertState(file, JSON.readValue(file.toFile(), TYPE));
+        return new AlertState(file, StateFiles.read(file, TYPE).orElseGet(TreeMap::new));
     }
 
     public static AlertState empty(Path file) {
@@ -95,18 +85,6 @@ public final class AlertState {
 
     /** Writes through a temporary file, so that a build killed mid-write leaves the previous state intact. */
     public synchronized void save() throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".alert-state", ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), open);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        StateFiles.write(file, ".alert-state", open);
     }
 }

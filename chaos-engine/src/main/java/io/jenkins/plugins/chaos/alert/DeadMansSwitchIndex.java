@@ -1,13 +1,9 @@
 package io.jenkins.plugins.chaos.alert;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.chaos.core.StateFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +39,6 @@ public final class DeadMansSwitchIndex {
         boolean page(Change change);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final TypeReference<TreeMap<String, Job>> TYPE = new TypeReference<>() {
     };
 
@@ -57,10 +52,7 @@ public final class DeadMansSwitchIndex {
 
     /** A missing file is an empty index; a corrupt one throws (silently starting empty would re-page everything). */
     public static DeadMansSwitchIndex load(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return new DeadMansSwitchIndex(file, new TreeMap<>());
-        }
-        return new DeadMansSwitchIndex(file, JSON.readValue(file.toFile(), TYPE));
+        return new DeadMansSwitchIndex(file, StateFiles.read(file, TYPE).orElseGet(TreeMap::new));
     }
 
     /** A build of a watched job started: it runs again. Jobs not watched are ignored. */
@@ -133,18 +125,6 @@ public final class DeadMansSwitchIndex {
 
     /** Through a temporary file, so that a crash mid-write leaves the previous index. */
     private void save() throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".dead-mans-switch", ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), jobs);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        StateFiles.write(file, ".dead-mans-switch", jobs);
     }
 }

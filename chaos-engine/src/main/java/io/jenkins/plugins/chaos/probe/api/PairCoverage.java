@@ -1,9 +1,9 @@
 package io.jenkins.plugins.chaos.probe.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.RunListener;
+import io.jenkins.plugins.chaos.core.StateFiles;
 import io.jenkins.plugins.chaos.experiment.PairsSpec;
 import io.jenkins.plugins.chaos.experiment.RequestTemplate;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
@@ -11,10 +11,7 @@ import io.jenkins.plugins.chaos.verdict.ProbeIds;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -27,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rotating pair coverage ({@code pairs: {perRun: N, coverWithin: 24h}}): each run tests a deterministic slice of
@@ -43,7 +41,8 @@ import java.util.Map;
 public final class PairCoverage {
 
     public static final String PROBE = ProbeIds.ISOLATION_COVERAGE;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final TypeReference<CoverageState> STATE = new TypeReference<>() {
+    };
     private static final int RUNS_KEPT = 10;
     /** Plan for 5% fewer runs per window than the cadence gives, so that a late run does not open a gap. */
     private static final double CADENCE_SLACK = 0.95;
@@ -290,17 +289,18 @@ public final class PairCoverage {
     }
 
     private CoverageState load() throws IOException {
-        if (!Files.exists(file)) {
-            return CoverageState.fresh(space, matrix.crossSpace());
-        }
-        CoverageState read;
+        Optional<CoverageState> stored;
         try {
-            read = JSON.readValue(file.toFile(), CoverageState.class);
+            stored = StateFiles.read(file, STATE);
         } catch (IOException e) {
             // The file is ours and holds no secrets, but its content is still not quoted back.
             throw new IOException("could not read the pair-coverage state " + file + " (" + e.getClass().getSimpleName()
                     + "); delete it to start the rotation over", e);
         }
+        if (stored.isEmpty()) {
+            return CoverageState.fresh(space, matrix.crossSpace());
+        }
+        CoverageState read = stored.get();
         if (read.version() != CoverageState.VERSION) {
             throw new IOException("pair-coverage state " + file + " has version " + read.version() + ", this engine reads "
                     + CoverageState.VERSION + "; delete it to start the rotation over");
@@ -314,18 +314,7 @@ public final class PairCoverage {
     }
 
     private void save() throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".pair-coverage-", ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), state);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        StateFiles.write(file, ".pair-coverage-", state);
     }
 
     private static String fingerprint(List<String> tenants, List<RequestTemplate> endpoints) {

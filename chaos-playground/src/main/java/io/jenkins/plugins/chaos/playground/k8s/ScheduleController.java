@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosKind;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResources;
+import io.jenkins.plugins.chaos.chaosmesh.CronSchedule;
 import io.jenkins.plugins.chaos.chaosmesh.EmbeddedChaos;
 import io.jenkins.plugins.chaos.chaosmesh.SpecMaps;
 import java.time.Instant;
