@@ -70,7 +70,7 @@ class PushgatewayPrometheusTest {
                   - name: partition
                     kind: NetworkChaos
                     action: partition
-                    duration: 1s
+                    duration: 4s
                     mode: all
                     selector: {namespaces: [tenant-alice]}
                     direction: both

@@ -46,7 +46,7 @@ class SignalAtEveryStepTest {
         AWAITING_ALL_INJECTED("5m", Duration.ZERO, false, (log, ours) -> ours == FAULTS && !log.contains("In place")),
         HOLDING("5m", Duration.ZERO, false, (log, ours) -> log.contains("Holding " + FAULTS + " fault(s)")),
         // The controller holds the finalizers until the signal has landed: the child is still waiting for them to go.
-        RECOVERING("2s", Duration.ZERO, true, (log, ours) -> log.contains("Removing NetworkChaos tenant-alice/cut-10-"));
+        RECOVERING("6s", Duration.ZERO, true, (log, ours) -> log.contains("Removing NetworkChaos tenant-alice/cut-10-"));
 
         final String duration;
         final Duration createLatency;

@@ -57,6 +57,16 @@ public final class ChaosStatus {
         return records > 0 && injectedRecords(resource) == records;
     }
 
+    /**
+     * Chaos Mesh has stopped the fault (its {@code desiredPhase} is {@code Stop}: the duration ran out, or it is paused)
+     * and no target was ever injected: waiting longer cannot make it injected.
+     */
+    public static boolean stoppedBeforeInjection(GenericKubernetesResource resource) {
+        Map<String, Object> experiment = SpecMaps.asMap(SpecMaps.status(resource).get("experiment"));
+        return experiment != null && "Stop".equals(experiment.get("desiredPhase")) && injectedRecords(resource) == 0
+                && resource.getMetadata() != null && resource.getMetadata().getDeletionTimestamp() == null;
+    }
+
     private static List<Object> records(GenericKubernetesResource resource) {
         Map<String, Object> experiment = SpecMaps.asMap(SpecMaps.status(resource).get("experiment"));
         List<Object> records = experiment == null ? null : SpecMaps.asList(experiment.get("containerRecords"));

@@ -215,6 +215,10 @@ public final class FaultInjector {
                     injected.put(ref, now);
                     listener.info("In place: " + ref + " (" + (fault.oneShot() ? ChaosStatus.injectedRecords(current)
                             + " target(s) hit" : "AllInjected") + " after " + seconds(Duration.between(start, now)) + ")");
+                } else if (!fault.oneShot() && ChaosStatus.stoppedBeforeInjection(current)) {
+                    throw new FaultInjectionException(ref + ": Chaos Mesh stopped it before injecting any target (its "
+                            + "duration ran out, or it is paused): " + ChaosStatus.summary(current)
+                            + "; give the fault a duration longer than the controller needs to inject it");
                 } else {
                     lastSeen.put(ref, ChaosStatus.summary(current));
                 }

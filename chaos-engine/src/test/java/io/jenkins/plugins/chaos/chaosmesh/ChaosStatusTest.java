@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,19 @@ class ChaosStatusTest {
     void aTargetNeverInjectedMeansNotYet() {
         assertFalse(ChaosStatus.injected(withStatus(false, false, List.of(1, 0)), false));
         assertFalse(ChaosStatus.injected(withStatus(false, false, List.of()), false));
+    }
+
+    /** Chaos Mesh stopped it (duration over, or paused) and never injected a target: no point waiting for it. */
+    @Test
+    void stoppedWithoutAnyInjectionIsTold() {
+        GenericKubernetesResource never = withStatus(false, true, List.of(0, 0));
+        never.setMetadata(new ObjectMeta());
+        assertTrue(ChaosStatus.stoppedBeforeInjection(never));
+        GenericKubernetesResource ranItsCourse = withStatus(false, true, List.of(1, 1));
+        ranItsCourse.setMetadata(new ObjectMeta());
+        assertFalse(ChaosStatus.stoppedBeforeInjection(ranItsCourse));
+        GenericKubernetesResource running = withStatus(false, false, List.of(0, 0));
+        running.setMetadata(new ObjectMeta());
+        assertFalse(ChaosStatus.stoppedBeforeInjection(running));
     }
 }

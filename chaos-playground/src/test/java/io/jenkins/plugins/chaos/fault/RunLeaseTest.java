@@ -209,7 +209,7 @@ class RunLeaseTest {
         ChaosResourceRef lapsed = leftByDeadRun("tenant-alice", "dead3", ZonedDateTime.now(ZoneOffset.UTC).minusSeconds(31), true);
 
         RunResult result = new ExperimentRunner(cluster.client(), listener, RunOptions.defaults().withPollInterval(POLL))
-                .run(partition("carol", "1s"));
+                .run(partition("carol", "5s"));
 
         assertTrue(result.notes().contains("swept 1 expired chaos resource(s) left behind by earlier runs"),
                 () -> result.notes() + "\n" + listener.text());
