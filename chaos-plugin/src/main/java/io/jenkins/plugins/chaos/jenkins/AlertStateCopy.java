@@ -11,7 +11,8 @@ import java.nio.file.StandardCopyOption;
  * The job's open incidents (the dispatcher's JSON state file: dedup keys and check ids, no secret) travel with the
  * run as text: the controller's file under {@code $JENKINS_HOME/chaos-engineering} is the record; the agent's copy is
  * what the live dispatcher reads and rewrites after each accepted trigger or resolve while the run runs; its text
- * comes back with the result and replaces the record.
+ * comes back with the result and is merged into the record: parallel branches of one job each work on a copy, and
+ * a plain copy back would let the last one to finish erase the others' incidents.
  */
 final class AlertStateCopy {
     /** Far above any real state (one line per open incident); a larger file is not carried to the agent. */
@@ -36,6 +37,17 @@ final class AlertStateCopy {
         Files.deleteIfExists(file);
         if (text != null) {
             write(file, text);
+        }
+    }
+
+    /**
+     * What the run changed (its copy's text against the text it started from) over what the record holds now, under
+     * one lock: the branches of a build finish on the controller's threads, possibly together.
+     */
+    static synchronized void saveMerged(Path record, String base, String run) throws IOException {
+        String merged = EngineBridge.mergeAlertState(base, run, read(record));
+        if (merged != null) {
+            write(record, merged);
         }
     }
 

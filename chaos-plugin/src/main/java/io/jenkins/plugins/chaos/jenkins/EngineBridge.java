@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.chaos.alert.AlertDispatcher;
 import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
+import io.jenkins.plugins.chaos.alert.AlertState;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.RunListener;
@@ -26,6 +27,7 @@ import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.verdict.RunResult;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,6 +202,14 @@ public final class EngineBridge {
      */
     public static SecretRedactor alertRedactor(AlertTargets targets) {
         return targets == null || !targets.any() ? SecretRedactor.none() : alertSettings(targets).redactor();
+    }
+
+    /**
+     * The job's incident state after a run on the agent's copy: what the run changed, over what the controller's file
+     * holds now (a parallel branch of the same job may have written it meanwhile).
+     */
+    public static String mergeAlertState(String base, String run, String current) throws IOException {
+        return AlertState.merge(base, run, current);
     }
 
     /** Alerts only (no metrics), with what was delivered: the dead-man's switch records a page only once it went out. */

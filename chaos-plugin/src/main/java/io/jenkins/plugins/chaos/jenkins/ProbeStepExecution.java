@@ -163,14 +163,14 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (agentAlerts != null) {
                 // a page accepted before the abort must still be resolved by a later run
-                keepAlertStateOf(agentAlertState, controllerAlertState, console, secrets);
+                keepAlertStateOf(agentAlertState, controllerAlertState, alertState, console, secrets);
             }
             throw e;
         }
         RunResult result = probeRun.result();
         copyState(runState, jobState);
         if (agentAlerts != null && probeRun.alertState() != null) {
-            saveAlertState(controllerAlertState, probeRun.alertState(), console, secrets);
+            saveAlertState(controllerAlertState, alertState, probeRun.alertState(), console, secrets);
         }
 
         String checks;
@@ -218,9 +218,10 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         return String.join(" and ", on);
     }
 
-    private static void saveAlertState(Path controller, String text, ConsoleRunListener console, SecretRedactor secrets) {
+    private static void saveAlertState(Path controller, String base, String text, ConsoleRunListener console,
+                                       SecretRedactor secrets) {
         try {
-            AlertStateCopy.write(controller, text);
+            AlertStateCopy.saveMerged(controller, base, text);
         } catch (IOException e) {
             console.warn("the open incidents were not saved (" + MaskedFailure.message(e, secrets)
                     + "); a later passing run may not resolve this run's pages");
@@ -228,10 +229,11 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
     }
 
     /** After a failed or aborted run: whatever state the agent's dispatcher wrote, if the agent can still be read. */
-    private static void keepAlertStateOf(FilePath agent, Path controller, ConsoleRunListener console, SecretRedactor secrets) {
+    private static void keepAlertStateOf(FilePath agent, Path controller, String base, ConsoleRunListener console,
+                                         SecretRedactor secrets) {
         try {
             if (agent.exists()) {
-                AlertStateCopy.write(controller, agent.readToString());
+                AlertStateCopy.saveMerged(controller, base, agent.readToString());
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (e instanceof InterruptedException) {

@@ -155,10 +155,13 @@ class LiveAlertsOnTheAgentTest {
         assertFalse(text.contains(ROUTING_KEY), "the routing key reached the console");
         assertTrue(text.contains("CRITICAL"), text);
 
-        // the controller keeps it under $JENKINS_HOME; the next run starts from it
+        // the controller keeps it under $JENKINS_HOME, merged with what a parallel branch wrote meanwhile
         Path controller = jenkinsHome.resolve("chaos-engineering/alert-state/job.json");
-        AlertStateCopy.write(controller, stateAfterBreach);
-        assertEquals(stateAfterBreach, AlertStateCopy.read(controller));
+        AlertStateCopy.write(controller, RuntimeFixtures.ALERT_STATE);
+        AlertStateCopy.saveMerged(controller, null, stateAfterBreach);
+        String record = AlertStateCopy.read(controller);
+        assertTrue(record.contains(dedupKey), record);
+        assertTrue(record.contains("chaos:prod:isolation-api/tenant-0 -> tenant-1 GET /files"), "the other branch's incident");
         assertFalse(Files.exists(controller.resolveSibling("job.json.partial")));
 
         try (Playground playground = Playground.start("healthy")) {
