@@ -33,9 +33,10 @@ import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * Runs a probe step: builds and validates the experiment on the controller, runs it on the agent, publishes the
- * JUnit XML through the junit plugin, attaches the build action, publishes the scenario badge where the
- * embeddable-build-status plugin is installed and turns the verdict into the build result.
+ * Runs a probe step: builds and validates the experiment on the controller, runs it on the agent (which pages Slack
+ * and PagerDuty as each check is judged), publishes the JUnit XML through the junit plugin, attaches the build action,
+ * publishes the scenario badge where the embeddable-build-status plugin is installed, records the metrics and turns
+ * the verdict into the build result.
  */
 final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;

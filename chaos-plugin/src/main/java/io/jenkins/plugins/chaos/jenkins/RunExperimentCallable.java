@@ -44,8 +44,23 @@ final class RunExperimentCallable extends MasterToSlaveFileCallable<ProbeRun> {
             return EngineBridge.runExperiment(credentials.kubeconfig(), plan, options, null, listener);
         }
         Path stateFile = Path.of(alerts.stateFile());
-        AlertStateCopy.place(stateFile, alertState);
+        try {
+            AlertStateCopy.place(stateFile, alertState);
+        } catch (IOException e) {
+            // a dispatcher that started without the open incidents would resolve none and re-page them all
+            listener.warn("alerts are off for this run: the open incidents could not be put at " + stateFile + " ("
+                    + e.getClass().getSimpleName() + "); the run goes on, and nobody is paged for it");
+            return EngineBridge.runExperiment(credentials.kubeconfig(), plan, options, null, listener);
+        }
         ProbeRun run = EngineBridge.runExperiment(credentials.kubeconfig(), plan, options, alerts, listener);
-        return new ProbeRun(run.result(), run.alerts(), AlertStateCopy.read(stateFile));
+        String after = null;
+        try {
+            after = AlertStateCopy.read(stateFile);
+        } catch (IOException e) {
+            // the verdict and the pages stand; only the record of the open incidents is not updated
+            listener.warn("the open incidents could not be read back from " + stateFile + " (" + e.getClass().getSimpleName()
+                    + "); a later passing run may not resolve this run's pages");
+        }
+        return new ProbeRun(run.result(), run.alerts(), after);
     }
 }
