@@ -149,9 +149,9 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
                 alertState = AlertStateCopy.read(controllerAlertState);
                 agentAlerts = alerts.forRun(options.environment() != null ? options.environment() : plan.environment(),
                         agentAlertState.getRemote());
-                console.info("alerts: " + channels(alerts) + " paged as each check is judged");
+                console.info("alerts: " + channels(alerts) + ", sent from the agent as each check is judged");
             } catch (IOException e) {
-                // a run that started from an empty state would overwrite the open incidents it could not read
+                // a run that cannot see the open incidents would resolve none of them and page them all again
                 console.warn("alerts are off for this run: " + MaskedFailure.message(e, secrets)
                         + "; the run goes on, and nobody is paged for it");
             }
