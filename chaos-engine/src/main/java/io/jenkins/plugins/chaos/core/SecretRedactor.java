@@ -63,6 +63,11 @@ public final class SecretRedactor implements Serializable {
         return new SecretRedactor(all);
     }
 
+    /** This redactor's secrets and the other's: a run's credentials with its alert channels' webhook and key. */
+    public SecretRedactor with(SecretRedactor other) {
+        return with(other.secrets);
+    }
+
     public String redact(String text) {
         if (text == null || secrets.isEmpty() || text.length() < SHORTEST_SECRET) {
             return text;

@@ -201,6 +201,9 @@ public class ChaosGlobalConfiguration extends GlobalConfiguration {
     /**
      * Alert targets for a build's probe step: the administrator's channels, resolved as the system (a job needs no
      * permission on them), with the job's open incidents remembered under {@code $JENKINS_HOME}.
+     *
+     * @param runEnvironment the run's environment; null when it is known only once the plan is loaded
+     *                       ({@link AlertTargets#forRun})
      */
     AlertTargets alertTargets(Run<?, ?> run, String runEnvironment) throws IOException {
         String root = Jenkins.get().getRootUrl();

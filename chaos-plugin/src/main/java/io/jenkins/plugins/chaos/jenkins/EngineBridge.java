@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.chaos.alert.AlertDispatcher;
 import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
+import io.jenkins.plugins.chaos.alert.AlertState;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.core.GoDuration;
 import io.jenkins.plugins.chaos.core.RunListener;
@@ -26,6 +27,7 @@ import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.LoadResult;
 import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.verdict.RunResult;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,10 +128,20 @@ public final class EngineBridge {
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
-    public static RunResult runExperiment(String kubeconfig, ExperimentPlan plan, RunOptions options, RunListener listener)
-            throws InterruptedException {
+    /**
+     * The run with its alerts going out while it runs, as the CLI's: a CRITICAL pages the moment it is judged, not
+     * after recovery. The dispatcher reads and writes the incident state at {@code alerts.stateFile()}, a path
+     * where this runs (the agent's copy of the controller's file).
+     *
+     * @param alerts where alerts go; null (or no channel) sends none
+     */
+    public static ProbeRun runExperiment(String kubeconfig, ExperimentPlan plan, RunOptions options, AlertTargets alerts,
+                                         RunListener listener) throws InterruptedException {
+        AlertSettings settings = alerts == null || !alerts.any() ? null : alertSettings(alerts);
         try (KubernetesClient client = client(kubeconfig)) {
-            return new ExperimentRunner(client, listener, options).run(plan);
+            ExperimentRunner runner = new ExperimentRunner(client, listener, options, settings);
+            RunResult result = runner.run(plan);
+            return new ProbeRun(result, settings == null ? null : runner.alertOutcome(), null);
         }
     }
 
@@ -168,36 +180,59 @@ public final class EngineBridge {
         }
     }
 
-    // ---- outputs (run on the controller) ---------------------------------------------------------------------
+    // ---- outputs (metrics on the controller; the probe steps' alerts go out on the agent, while the run runs) ----
 
     /**
-     * Alerts (Slack, PagerDuty), metrics for /prometheus/ and the optional Pushgateway push after a run, through the
-     * engine's {@link RunPublisher}. Each output's failure is reported through the listener and never hides the verdict.
-     * Without the prometheus plugin no metrics are recorded (nobody could scrape them) and none are pushed.
+     * Metrics for /prometheus/ and the optional Pushgateway push of a run whose alerts went out while it ran
+     * ({@link #runExperiment(String, ExperimentPlan, RunOptions, AlertTargets, RunListener)}): the deliveries, MTTD
+     * and MTTR samples are recorded from what the live dispatch did; nothing is sent again.
+     *
+     * @param sent what the live alerts did on the agent; null when none went out
      */
-    public static void publishOutputs(RunResult result, AlertTargets targets, String pushgatewayUrl, String pushJob,
+    public static void publishMetrics(RunResult result, AlertOutcome sent, String pushgatewayUrl, String pushJob,
                                       RunListener listener) {
-        AlertSettings alerts = !targets.any() ? null : AlertSettings.none(targets.environment(), targets.stateFile())
-                .withSlack(targets.slackWebhookUrl(), targets.slackChannel())
-                .withPagerDuty(targets.pagerDutyRoutingKey(), AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
-                .withLinks(targets.buildUrl(), null);
-        Supplier<ChaosMetrics> recorder = null;
-        if (prometheusInstalled()) {
-            // links PrometheusMetrics only when the publisher calls it, inside its guard
-            recorder = EngineBridge::metrics;
-        } else if (pushgatewayUrl != null && !pushgatewayUrl.isBlank()) {
-            listener.warn("pushgatewayUrl is set, but the prometheus plugin is not installed: no metrics recorded or pushed");
-        }
-        new RunPublisher(listener).publish(result, alerts, recorder, null, pushgatewayUrl, pushJob);
+        new RunPublisher(listener).publishSent(result, sent, metricsRecorder(pushgatewayUrl, listener), null,
+                pushgatewayUrl, pushJob);
+    }
+
+    /**
+     * Checks the targets as the dispatcher will (URLs), on the controller and before anything is applied, and
+     * returns a redactor for every secret they hold (the webhook, its token path, the routing key), for the console
+     * and the reports. A bad target throws {@link IllegalArgumentException} naming the field, never its value.
+     */
+    public static SecretRedactor alertRedactor(AlertTargets targets) {
+        return targets == null || !targets.any() ? SecretRedactor.none() : alertSettings(targets).redactor();
+    }
+
+    /**
+     * The job's incident state after a run on the agent's copy: what the run changed, over what the controller's file
+     * holds now (a parallel branch of the same job may have written it meanwhile).
+     */
+    public static String mergeAlertState(String base, String run, String current) throws IOException {
+        return AlertState.merge(base, run, current);
     }
 
     /** Alerts only (no metrics), with what was delivered: the dead-man's switch records a page only once it went out. */
     public static AlertOutcome sendAlerts(RunResult result, AlertTargets targets, RunListener listener) {
-        AlertSettings alerts = AlertSettings.none(targets.environment(), targets.stateFile())
+        return new AlertDispatcher(alertSettings(targets), listener).dispatch(result);
+    }
+
+    private static AlertSettings alertSettings(AlertTargets targets) {
+        return AlertSettings.none(targets.environment(), targets.stateFile())
                 .withSlack(targets.slackWebhookUrl(), targets.slackChannel())
-                .withPagerDuty(targets.pagerDutyRoutingKey(), AlertSettings.DEFAULT_PAGERDUTY_EVENTS_URL)
+                .withPagerDuty(targets.pagerDutyRoutingKey(), targets.pagerDutyEventsUrl())
                 .withLinks(targets.buildUrl(), null);
-        return new AlertDispatcher(alerts, listener).dispatch(result);
+    }
+
+    private static Supplier<ChaosMetrics> metricsRecorder(String pushgatewayUrl, RunListener listener) {
+        if (prometheusInstalled()) {
+            // links PrometheusMetrics only when the publisher calls it, inside its guard
+            return EngineBridge::metrics;
+        }
+        if (pushgatewayUrl != null && !pushgatewayUrl.isBlank()) {
+            listener.warn("pushgatewayUrl is set, but the prometheus plugin is not installed: no metrics recorded or pushed");
+        }
+        return null;
     }
 
     /** Whether the optional prometheus plugin (and with it simpleclient) is visible to the plugin's class loader. */

@@ -13,6 +13,7 @@ import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
 import hudson.tasks.test.PipelineTestDetails;
 import hudson.triggers.TimerTrigger;
 import io.jenkins.plugins.chaos.core.RunOptions;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.report.ReportWriter;
 import io.jenkins.plugins.chaos.verdict.BuildOutcome;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.chaos.verdict.RunResult;
 import io.jenkins.plugins.chaos.verdict.Verdict;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +33,10 @@ import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * Runs a probe step: builds and validates the experiment on the controller, runs it on the agent, publishes the
- * JUnit XML through the junit plugin, attaches the build action, publishes the scenario badge where the
- * embeddable-build-status plugin is installed and turns the verdict into the build result.
+ * Runs a probe step: builds and validates the experiment on the controller, runs it on the agent (which pages Slack
+ * and PagerDuty as each check is judged), publishes the JUnit XML through the junit plugin, attaches the build action,
+ * publishes the scenario badge where the embeddable-build-status plugin is installed, records the metrics and turns
+ * the verdict into the build result.
  */
 final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;
@@ -55,6 +58,9 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
     /** In the job's directory: the rotating pair coverage's state, per experiment and environment. */
     static final String STATE_DIR = "chaos-state";
 
+    /** Beside the report directory in the workspace: the agent's copy of the job's open incidents, during a run. */
+    static final String ALERT_STATE_SUFFIX = "-alert-state.json";
+
     @Override
     public boolean start() {
         run(this::probe);
@@ -66,29 +72,54 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         ResolvedCredentials credentials = CredentialResolver.resolve(run, step.getKubeconfigCredentialsId(), step.stringCredentialIds());
+        ChaosGlobalConfiguration global = ChaosGlobalConfiguration.get();
+        AlertTargets alerts = liveAlerts(run, listener, credentials, global);
+        // the webhook and the routing key are masked like the kubeconfig and the tokens, in the console and the reports
+        SecretRedactor secrets = credentials.redactor().with(EngineBridge.alertRedactor(alerts));
         try {
-            probe(context, run, listener, credentials);
+            probe(context, run, listener, credentials, global, alerts, secrets);
         } catch (InterruptedException | AbortException e) {
             throw e;
         } catch (Exception e) {
             // Jenkins would print this one with its stack trace, unmasked: print it masked and fail with its first line
-            listener.getLogger().println(MaskedFailure.stackTrace(e, credentials.redactor()));
-            throw new AbortException(step.functionName() + ": " + MaskedFailure.message(e, credentials.redactor()));
+            listener.getLogger().println(MaskedFailure.stackTrace(e, secrets));
+            throw new AbortException(step.functionName() + ": " + MaskedFailure.message(e, secrets));
         }
     }
 
-    private void probe(StepContext context, Run<?, ?> run, TaskListener listener, ResolvedCredentials credentials)
-            throws Exception {
+    /**
+     * The administrator's Slack and PagerDuty channels for this build, resolved as the system on the controller and
+     * checked before anything is applied. Whatever goes wrong here (a credential the system cannot find, a malformed
+     * webhook) must not cost the run: it goes without live alerts and the console says why. None in a dry run, which
+     * judges nothing.
+     */
+    private AlertTargets liveAlerts(Run<?, ?> run, TaskListener listener, ResolvedCredentials credentials,
+                                    ChaosGlobalConfiguration global) {
+        if (step.isDryRun()) {
+            return null;
+        }
+        try {
+            AlertTargets targets = global.alertTargets(run, null);
+            EngineBridge.alertRedactor(targets);
+            return targets.any() ? targets : null;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            new ConsoleRunListener(listener, credentials.redactor()).warn("alerts are off for this run: "
+                    + MaskedFailure.message(e, credentials.redactor()) + "; the run goes on, and nobody is paged for it");
+            return null;
+        }
+    }
+
+    private void probe(StepContext context, Run<?, ?> run, TaskListener listener, ResolvedCredentials credentials,
+                       ChaosGlobalConfiguration global, AlertTargets alerts, SecretRedactor secrets) throws Exception {
         FilePath workspace = context.get(FilePath.class);
         Launcher launcher = context.get(Launcher.class);
         FlowNode node = context.get(FlowNode.class);
         // env: references resolve against the step's environment (withEnv, withCredentials), not the agent JVM's
         EnvVars environment = context.get(EnvVars.class);
         FailOn failOn = FailOn.parse(step.getFailOn());
-        ChaosGlobalConfiguration global = ChaosGlobalConfiguration.get();
         ChaosRunSettings settings = global.toSettings();
 
-        ConsoleRunListener console = new ConsoleRunListener(listener, credentials.redactor());
+        ConsoleRunListener console = new ConsoleRunListener(listener, secrets);
         ExperimentPlan plan = StepSupport.loadPlan(step, workspace, credentials, EngineBridge.planLimits(settings, environment));
         String runId = RunIds.forBuild(run.getExternalizableId());
         FilePath reportDir = workspace.child(step.effectiveReportDir());
@@ -106,11 +137,42 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
         FilePath runState = workspace.child(step.effectiveReportDir() + "-state");
         copyState(jobState, runState);
         RunOptions options = EngineBridge.runOptions(reportDir.getRemote(), step.isDryRun(), step.getEnvironment(),
-                credentials.redactor(), runId, environment).withStateDir(runState.getRemote());
+                secrets, runId, environment).withStateDir(runState.getRemote());
+
+        // The open incidents live on the controller; the agent's dispatcher works on a copy beside the reports
+        FilePath agentAlertState = workspace.child(step.effectiveReportDir() + ALERT_STATE_SUFFIX);
+        Path controllerAlertState = alerts == null ? null : Path.of(alerts.stateFile());
+        String alertState = null;
+        AlertTargets agentAlerts = null;
+        if (alerts != null) {
+            try {
+                alertState = AlertStateCopy.read(controllerAlertState);
+                agentAlerts = alerts.forRun(options.environment() != null ? options.environment() : plan.environment(),
+                        agentAlertState.getRemote());
+                console.info("alerts: " + channels(alerts) + ", sent from the agent as each check is judged");
+            } catch (IOException e) {
+                // a run that cannot see the open incidents would resolve none of them and page them all again
+                console.warn("alerts are off for this run: " + MaskedFailure.message(e, secrets)
+                        + "; the run goes on, and nobody is paged for it");
+            }
+        }
 
         console.info(step.functionName() + ": run " + runId + " on " + workspace.getRemote() + (step.isDryRun() ? " (dry run)" : ""));
-        RunResult result = workspace.act(new RunExperimentCallable(plan, options, credentials, console));
+        ProbeRun probeRun;
+        try {
+            probeRun = workspace.act(new RunExperimentCallable(plan, options, credentials, agentAlerts, alertState, console));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (agentAlerts != null) {
+                // a page accepted before the abort must still be resolved by a later run
+                keepAlertStateOf(agentAlertState, controllerAlertState, alertState, console, secrets);
+            }
+            throw e;
+        }
+        RunResult result = probeRun.result();
         copyState(runState, jobState);
+        if (agentAlerts != null && probeRun.alertState() != null) {
+            saveAlertState(controllerAlertState, alertState, probeRun.alertState(), console, secrets);
+        }
 
         String checks;
         if (publishesJUnit(result)) {
@@ -126,10 +188,10 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
                 step.functionName(), result, step.effectiveReportDir(), scheduled, step.getDeadManThresholdMinutes())));
         // before the outcome: a FAILURE ends the step with an exception, and the badge must show that run too
         ScenarioBadges.publish(run, step.getBadge(), step.isDryRun(), result, chaosPage, console);
-        // after the verdict, the JUnit results and the build page exist: an output's failure cannot lose them
-        GuardedOutputs.publish(console, credentials.redactor(), () -> EngineBridge.publishOutputs(result,
-                global.alertTargets(run, result.environment()), settings.pushgatewayUrl(),
-                "chaos-" + run.getParent().getFullName(), console));
+        // after the verdict, the JUnit results and the build page exist: an output's failure cannot lose them. The
+        // alerts already went out on the agent; the metrics count what they delivered.
+        GuardedOutputs.publish(console, secrets, () -> EngineBridge.publishMetrics(result, probeRun.alerts(),
+                settings.pushgatewayUrl(), "chaos-" + run.getParent().getFullName(), console));
 
         BuildOutcome outcome = BuildOutcome.decide(result.verdict(), failOn, result.experiment(), result.count(Verdict.CRITICAL),
                 result.count(Verdict.ERROR), result.count(Verdict.WARNING));
@@ -144,6 +206,43 @@ final class ProbeStepExecution extends GeneralNonBlockingStepExecution {
             }
         }
         context.onSuccess(summary(result, runId));
+    }
+
+    private static String channels(AlertTargets alerts) {
+        List<String> on = new ArrayList<>();
+        if (alerts.pagerDutyRoutingKey() != null) {
+            on.add("PagerDuty");
+        }
+        if (alerts.slackWebhookUrl() != null) {
+            on.add("Slack");
+        }
+        return String.join(" and ", on);
+    }
+
+    private static void saveAlertState(Path controller, String base, String text, ConsoleRunListener console,
+                                       SecretRedactor secrets) {
+        try {
+            AlertStateCopy.saveMerged(controller, base, text);
+        } catch (IOException e) {
+            console.warn("the open incidents were not saved (" + MaskedFailure.message(e, secrets)
+                    + "); a later passing run may not resolve this run's pages");
+        }
+    }
+
+    /** After a failed or aborted run: whatever state the agent's dispatcher wrote, if the agent can still be read. */
+    private static void keepAlertStateOf(FilePath agent, Path controller, String base, ConsoleRunListener console,
+                                         SecretRedactor secrets) {
+        try {
+            if (agent.exists()) {
+                AlertStateCopy.saveMerged(controller, base, agent.readToString());
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            console.warn("the open incidents of this run could not be brought back from the agent ("
+                    + MaskedFailure.message(e, secrets) + "); a later passing run may not resolve its pages");
+        }
     }
 
     private static List<String> pageNames(Run<?, ?> run) {

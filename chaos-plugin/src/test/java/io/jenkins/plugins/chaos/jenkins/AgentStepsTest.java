@@ -37,6 +37,20 @@ class AgentStepsTest {
     }
 
     @Test
+    void aGlobalAlertCredentialTheSystemCannotFindCostsTheAlertsNotTheRun(JenkinsRule j) throws Exception {
+        try (PlaygroundFixture playground = PlaygroundFixture.start("healthy")) {
+            JenkinsFixtures.credentials(playground);
+            ChaosGlobalConfiguration.get().setPagerDutyCredentialsId("deleted-pagerduty-key");
+            DumbSlave agent = j.createOnlineSlave();
+            WorkflowRun run = j.buildAndAssertSuccess(JenkinsFixtures.job(j, "alerts-off",
+                    JenkinsFixtures.isolationPipeline(playground, agent.getNodeName(), "")));
+            j.assertLogContains("alerts are off for this run: pagerDutyCredentialsId (global configuration)", run);
+            j.assertLogContains("verdict=PASSED", run);
+            assertNotNull(run.getAction(ChaosRunAction.class), "the verdict and the build page stand");
+        }
+    }
+
+    @Test
     void aDryRunPublishesNoJUnitAndSucceeds(JenkinsRule j) throws Exception {
         try (PlaygroundFixture playground = PlaygroundFixture.start("healthy")) {
             JenkinsFixtures.credentials(playground);

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.chaos.alert.AlertDispatcher;
 import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.alert.AlertSettings;
+import io.jenkins.plugins.chaos.alert.AlertState;
 import io.jenkins.plugins.chaos.alert.DeadMansSwitchIndex;
 import io.jenkins.plugins.chaos.alert.DeadMansSwitchPolicy;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
@@ -70,7 +71,7 @@ class PluginUsesEngineEntryPointsTest {
     private static final Class<?>[] WORK = {
             ExperimentLoader.class, LoadResult.class, ExperimentRunner.class, FaultInjector.class,
             FaultInjectionException.class, RunRollback.class, RunPublisher.class, ChaosMetrics.class,
-            AlertSettings.class, AlertDispatcher.class, OwnedResources.class, KubernetesClient.class,
+            AlertSettings.class, AlertDispatcher.class, AlertState.class, OwnedResources.class, KubernetesClient.class,
     };
 
     private static JavaClasses plugin;

@@ -90,6 +90,26 @@ class ProgramDatTest {
         // the run options hold the redactor, which holds every secret: exactly what must stay out of program.dat
         assertNotNull(RuntimeFixtures.leakedSecret(write(RuntimeFixtures.options())));
         assertNotNull(RuntimeFixtures.leakedSecret(write(RuntimeFixtures.credentials())));
+        // the global Slack webhook and PagerDuty routing key, which travel to the agent with the run
+        assertNotNull(RuntimeFixtures.leakedSecret(write(RuntimeFixtures.alertTargets())));
+        assertNotNull(RuntimeFixtures.leakedSecret(write(RuntimeFixtures.redactor())));
+    }
+
+    /**
+     * The live alerts' secrets cross to the agent inside the callable, which no step execution holds, and come back
+     * as none: neither the run's result with its deliveries nor the incident state carries one.
+     */
+    @Test
+    void whatTheLiveAlertsBringBackHoldsNoSecret() throws Exception {
+        ProbeRun back = new ProbeRun(RuntimeFixtures.tenantRun(3, 1, "evidence"),
+                RuntimeFixtures.liveAlertOutcome(Instant.parse("2026-12-01T12:00:00Z")), RuntimeFixtures.ALERT_STATE);
+        assertNull(RuntimeFixtures.leakedSecret(write(back)));
+        for (Class<? extends StepExecution> type : PluginClasses.subclassesOf(StepExecution.class)) {
+            for (Field field : fields(type)) {
+                assertTrue(field.getType() != RunExperimentCallable.class && field.getType() != AlertTargets.class,
+                        type.getSimpleName() + "." + field.getName() + " would write the alert secrets into program.dat");
+            }
+        }
     }
 
     @Test
@@ -174,7 +194,10 @@ class ProgramDatTest {
             return RuntimeFixtures.options();
         }
         if (t == SecretRedactor.class) {
-            return RuntimeFixtures.credentials().redactor();
+            return RuntimeFixtures.redactor();
+        }
+        if (t == AlertTargets.class) {
+            return RuntimeFixtures.alertTargets();
         }
         if (t == ResolvedCredentials.class) {
             return RuntimeFixtures.credentials();

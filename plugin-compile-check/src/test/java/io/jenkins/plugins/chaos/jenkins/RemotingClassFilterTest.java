@@ -106,7 +106,8 @@ class RemotingClassFilterTest {
         // controller -> agent: the callables with everything they carry
         List<Object> sent = List.of(
                 new LoadExperimentCallable(arguments, "name: from-yaml\n", "isolation step arguments", PlanLimits.none()),
-                new RunExperimentCallable(isolation, RuntimeFixtures.options(), credentials, RuntimeFixtures.console()),
+                new RunExperimentCallable(isolation, RuntimeFixtures.options(), credentials, RuntimeFixtures.alertTargets(),
+                        RuntimeFixtures.ALERT_STATE, RuntimeFixtures.console()),
                 new InjectCallable(inject, RuntimeFixtures.options(), credentials, RuntimeFixtures.console()),
                 new RecoverCallable("run-1", List.of(RuntimeFixtures.resource()), RuntimeFixtures.options(), credentials,
                         RuntimeFixtures.console(), false));
@@ -116,6 +117,9 @@ class RemotingClassFilterTest {
         Instant now = Instant.parse("2026-12-01T12:00:00Z");
         List<Object> returned = List.of(inject, isolation,
                 RuntimeFixtures.tenantRun(3, 1, "{\"files\":[\"bob.jsonl\"]}"), RuntimeFixtures.dryRun(),
+                // the run with what its live alerts delivered (every field set, so that every type is written)
+                new ProbeRun(RuntimeFixtures.tenantRun(3, 1, "evidence"), RuntimeFixtures.liveAlertOutcome(now),
+                        RuntimeFixtures.ALERT_STATE),
                 new InjectedFaults("run-1", List.of(RuntimeFixtures.resource()),
                         List.of(new FaultRecord("partition", "NetworkChaos", "tenant-alice", "chaos-run-1-partition", "tenant-bob",
                                 now, null, "injected")), now));

@@ -2,8 +2,12 @@ package io.jenkins.plugins.chaos.jenkins;
 
 import hudson.AbortException;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.chaos.alert.AlertChannel;
+import io.jenkins.plugins.chaos.alert.AlertDelivery;
+import io.jenkins.plugins.chaos.alert.AlertOutcome;
 import io.jenkins.plugins.chaos.chaosmesh.ChaosResourceRef;
 import io.jenkins.plugins.chaos.core.RunOptions;
+import io.jenkins.plugins.chaos.core.SecretRedactor;
 import io.jenkins.plugins.chaos.plan.ExperimentPlan;
 import io.jenkins.plugins.chaos.plan.PlanLimits;
 import io.jenkins.plugins.chaos.verdict.CheckResult;
@@ -37,7 +41,36 @@ final class RuntimeFixtures {
             "alice-token", "tok-alice-7f3a9c2e1b",
             "bob-token", "tok-bob-c4d8e2a91f");
 
+    /** The global alert channels' secrets, as ChaosGlobalConfiguration resolves them as the system. */
+    static final String SLACK_WEBHOOK = "https://hooks.slack.com/services/T0CHAOS/B0CHAOS/slackwebhooktoken5e1d9b";
+    static final String ROUTING_KEY = "pd-routing-key-0a7c3e9f41b2";
+    /** The dispatcher's incident state: dedup keys and check ids, no secret. */
+    static final String ALERT_STATE = "{\n  \"chaos:prod:isolation-api/tenant-0 -> tenant-1 GET /files\" : {\n"
+            + "    \"checkId\" : \"isolation-api/tenant-0 -> tenant-1 GET /files\",\n    \"environment\" : \"prod\",\n"
+            + "    \"experiment\" : \"isolation-matrix\",\n    \"openedAt\" : \"2026-12-01T11:00:00Z\",\n"
+            + "    \"lastTriggeredAt\" : \"2026-12-01T11:00:00Z\",\n    \"observations\" : 1\n  }\n}";
+
     private RuntimeFixtures() {
+    }
+
+    /** The alert targets a probe step sends to the agent: both channels on, the state at the agent's path. */
+    static AlertTargets alertTargets() {
+        return new AlertTargets(SLACK_WEBHOOK, "#sre-chaos", ROUTING_KEY, "prod", "https://jenkins.example/job/chaos/7/",
+                "/home/agent/workspace/chaos/chaos-reports/x-alert-state.json");
+    }
+
+    /** What the probe execution masks with: the credentials' secrets and the alert channels'. */
+    static SecretRedactor redactor() {
+        return credentials().redactor().with(EngineBridge.alertRedactor(alertTargets()));
+    }
+
+    /** What a live dispatch returns: a delivered page, a failed Slack post, MTTD and MTTR samples. */
+    static AlertOutcome liveAlertOutcome(Instant now) {
+        return new AlertOutcome(List.of(
+                new AlertDelivery(AlertChannel.PAGERDUTY, "trigger", "chaos:prod:isolation-api/a", "isolation-api/a", true,
+                        1, 202, null, 840, now),
+                new AlertDelivery(AlertChannel.SLACK, "post", null, "isolation-api/a", false, 3, 503, "HTTP 503", -1, null)),
+                List.of("Slack: not delivered after 3 attempts"), List.of(0.84), List.of(1800.0));
     }
 
     static ResolvedCredentials credentials() {
@@ -50,6 +83,9 @@ final class RuntimeFixtures {
         secrets.add(KUBECONFIG);
         secrets.add(CLIENT_KEY);
         secrets.add(USER_TOKEN);
+        secrets.add(SLACK_WEBHOOK);
+        secrets.add("slackwebhooktoken5e1d9b");
+        secrets.add(ROUTING_KEY);
         return secrets;
     }
 
@@ -113,11 +149,11 @@ final class RuntimeFixtures {
 
     /** The options as the executions build them: with the redactor that holds every secret. */
     static RunOptions options() {
-        return EngineBridge.runOptions("chaos-reports/x", false, "prod", credentials().redactor(), "run-1");
+        return EngineBridge.runOptions("chaos-reports/x", false, "prod", redactor(), "run-1");
     }
 
     static ConsoleRunListener console() {
-        return new ConsoleRunListener(new PrintingTaskListener(), credentials().redactor());
+        return new ConsoleRunListener(new PrintingTaskListener(), redactor());
     }
 
     static ChaosResourceRef resource() {
