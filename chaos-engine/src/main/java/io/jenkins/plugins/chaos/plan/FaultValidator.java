@@ -51,6 +51,10 @@ final class FaultValidator {
             validateNamespaceName(fault.getNamespace(), path + ".namespace");
         }
         validateParameterKeys(kind.get(), fault, path);
+        if ("IOChaos".equals(kind.get().kind())) {
+            // the inline IOChaos keys (volumePath, methods, attr, mistake, errno), named as the user wrote them
+            IoChaosArguments.validate(fault.getParameters(), fault.getAction() == null ? "" : fault.getAction(), path, errors);
+        }
         if (errors.size() == before) {
             // The keys are the experiment's; what they mean is Chaos Mesh's, checked on the resource they build.
             GenericKubernetesResource resource = ChaosSpecFactory.build(fault, "validate", fault.getNamespace());
