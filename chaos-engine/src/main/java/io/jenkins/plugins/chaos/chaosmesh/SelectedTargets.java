@@ -17,7 +17,11 @@ public final class SelectedTargets {
     private SelectedTargets() {
     }
 
-    /** {@code namespace/pod} of every record, in the status's order. */
+    /**
+     * {@code namespace/pod} of every record of the fault's own selector, in the status's order. A NetworkChaos with a
+     * {@code target} also records the target side's pods, under {@code selectorKey: .Target} (Chaos Mesh's
+     * GetSelectorSpecs): those are not what the fault selected, and a record without a key is the selector's.
+     */
     public static List<String> pods(GenericKubernetesResource resource) {
         List<String> out = new ArrayList<>();
         Map<String, Object> experiment = SpecMaps.asMap(SpecMaps.status(resource).get("experiment"));
@@ -27,6 +31,9 @@ public final class SelectedTargets {
         }
         for (Object item : records) {
             Map<String, Object> record = SpecMaps.asMap(item);
+            if (record != null && record.get("selectorKey") != null && !".".equals(record.get("selectorKey"))) {
+                continue;
+            }
             Object id = record == null ? null : record.get("id");
             if (id instanceof String text && text.indexOf('/') > 0) {
                 String[] parts = text.split("/");
